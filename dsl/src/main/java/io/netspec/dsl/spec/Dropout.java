@@ -1,0 +1,14 @@
+package io.netspec.dsl.spec;
+
+import io.netspec.dsl.diagnostics.SourceLocation;
+
+/** Dropout with the given rate (the paper's head: 40%). Active in training only. */
+public record Dropout(String name, SourceLocation location, String source, double rate) implements Layer {
+
+  public static final String TYPE = "dropout";
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+}

@@ -1,0 +1,39 @@
+package io.netspec.dsl.spec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A checked spec with its parent's rows, defaults and overrides applied: what the analysis and the generator
+ * read.
+ *
+ * @param file the spec's path as given to the loader, for messages
+ * @param className the Java class the generator names the network: the file name in PascalCase
+ * @param input the input shape
+ * @param classes the default number of classes
+ * @param layers the main path, in the table's order
+ * @param auxClassifiers the auxiliary classifiers, in spec order
+ * @param printed the paper's printed figures by row name, where the spec gives them
+ * @param sha256 hex SHA-256 of the spec's bytes and those of every spec it extends, child first
+ */
+public record NetworkSpec(
+    String file,
+    String className,
+    InputShape input,
+    int classes,
+    List<Layer> layers,
+    List<AuxClassifier> auxClassifiers,
+    Map<String, PrintedFigures> printed,
+    String sha256) {
+
+  public NetworkSpec {
+    layers = List.copyOf(layers);
+    auxClassifiers = List.copyOf(auxClassifiers);
+    printed = Map.copyOf(printed);
+  }
+
+  public Optional<Layer> layer(String name) {
+    return layers.stream().filter(l -> l.name().equals(name)).findFirst();
+  }
+}
