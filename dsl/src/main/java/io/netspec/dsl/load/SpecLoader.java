@@ -4,8 +4,12 @@ import io.netspec.dsl.diagnostics.SpecException;
 import io.netspec.dsl.spec.NetworkSpec;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
-/** Reads a spec file, resolves what it extends, applies defaults and checks every key. */
+/**
+ * Reads a spec file, resolves what it extends, applies defaults and checks every key. The package
+ * documentation says which class reads and checks which key.
+ */
 public final class SpecLoader {
 
   private SpecLoader() {}
@@ -17,6 +21,17 @@ public final class SpecLoader {
    * @throws IOException when the file cannot be read at all
    */
   public static NetworkSpec load(Path file) throws SpecException, IOException {
-    throw new UnsupportedOperationException("not written yet");
+    Problems problems = new Problems();
+    List<SpecDocument> chain = ChainReader.read(file, problems);
+    chain.forEach(document -> SpecBinder.check(document, problems));
+    boolean complete = !chain.isEmpty() && chain.get(chain.size() - 1).parent().isEmpty();
+    if (!complete) {
+      problems.throwIfAny(); // a file of the chain could not be read: the mistakes that stopped it are reported
+      throw new IllegalStateException("the chain of " + file + " stopped without a reported mistake");
+    }
+    SpecDocument merged = VariantMerger.merge(chain, problems);
+    NetworkSpec spec = SpecBinder.bind(merged, chain, problems).orElse(null);
+    problems.throwIfAny();
+    return spec;
   }
 }

@@ -2,6 +2,7 @@ package io.netspec.dsl.spec;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,8 +15,10 @@ import java.util.Optional;
  * @param classes the default number of classes
  * @param layers the main path, in the table's order
  * @param auxClassifiers the auxiliary classifiers, in spec order
- * @param printed the paper's printed figures by row name, where the spec gives them
+ * @param printed the paper's printed figures by row name, where the spec file itself gives them (a row of an
+ *     auxiliary classifier is named {@code aux1.fc1})
  * @param sha256 hex SHA-256 of the spec's bytes and those of every spec it extends, child first
+ * @param description the spec's one-line {@code description} (inherited if the spec gives none), or empty
  */
 public record NetworkSpec(
     String file,
@@ -25,12 +28,20 @@ public record NetworkSpec(
     List<Layer> layers,
     List<AuxClassifier> auxClassifiers,
     Map<String, PrintedFigures> printed,
-    String sha256) {
+    String sha256,
+    String description) {
 
   public NetworkSpec {
     layers = List.copyOf(layers);
     auxClassifiers = List.copyOf(auxClassifiers);
     printed = Map.copyOf(printed);
+    Objects.requireNonNull(description, "description");
+  }
+
+  /** A spec without a description. */
+  public NetworkSpec(String file, String className, InputShape input, int classes, List<Layer> layers,
+      List<AuxClassifier> auxClassifiers, Map<String, PrintedFigures> printed, String sha256) {
+    this(file, className, input, classes, layers, auxClassifiers, printed, sha256, "");
   }
 
   public Optional<Layer> layer(String name) {

@@ -1,0 +1,70 @@
+package io.netspec.dsl.load;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rule for row and classifier names: lower_snake_case ({@code [a-z][a-z0-9_]*}), and neither the name
+ * nor the lowerCamelCase accessor the generator makes of it ({@code inception_3a} → {@code inception3a})
+ * a Java keyword or literal.
+ */
+final class NameRules {
+
+  private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
+  /** Java's keywords, its literals and the restricted identifiers of Java 17. */
+  private static final Set<String> RESERVED = Set.of(
+      "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
+      "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for",
+      "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native", "new",
+      "package", "private", "protected", "public", "return", "short", "static", "strictfp", "super",
+      "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile", "while",
+      "true", "false", "null", "var", "yield", "record", "sealed", "permits");
+
+  private NameRules() {}
+
+  /**
+   * Reads and checks a name.
+   *
+   * @param what how messages name the owner, e.g. {@code row name}
+   * @return the name if it follows the rule
+   */
+  static Optional<String> check(Field field, String what, Problems problems) {
+    Optional<String> text = Scalars.text(field, problems);
+    if (text.isEmpty()) {
+      return text;
+    }
+    String name = text.get();
+    if (!NAME.matcher(name).matches()) {
+      problems.error(field.location(), what + " '" + name
+          + "' must be lower_snake_case: a lowercase letter, then lowercase letters, digits or '_'");
+      return Optional.empty();
+    }
+    if (RESERVED.contains(name)) {
+      problems.error(field.location(), what + " '" + name + "' is a Java keyword or literal; choose another");
+      return Optional.empty();
+    }
+    if (RESERVED.contains(lowerCamel(name))) {
+      problems.error(field.location(), what + " '" + name + "' becomes '" + lowerCamel(name)
+          + "' in generated code, a Java keyword or literal; choose another");
+      return Optional.empty();
+    }
+    return text;
+  }
+
+  /** The generator's accessor name: {@code inception_3a} → {@code inception3a}, {@code fc_out} → {@code fcOut}. */
+  static String lowerCamel(String name) {
+    StringBuilder camel = new StringBuilder();
+    boolean upper = false;
+    for (char c : name.toCharArray()) {
+      if (c == '_') {
+        upper = camel.length() > 0;
+      } else {
+        camel.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return camel.toString();
+  }
+}
