@@ -1,9 +1,13 @@
 package io.netspec.dsl.spec;
 
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * A checked spec with its parent's rows, defaults and overrides applied: what the analysis and the generator
@@ -14,7 +18,8 @@ import java.util.Optional;
  * @param input the input shape
  * @param classes the default number of classes
  * @param layers the main path, in the table's order
- * @param auxClassifiers the auxiliary classifiers, in spec order
+ * @param auxClassifiers the auxiliary classifiers, in the order they attach along the main path (spec order
+ *     for two on one row): the order of their outputs in training and of their loss weights
  * @param printed the paper's printed figures by row name, where the spec file itself gives them (a row of an
  *     auxiliary classifier is named {@code aux1.fc1})
  * @param sha256 hex SHA-256 of the spec's bytes and those of every spec it extends, child first
@@ -33,8 +38,8 @@ public record NetworkSpec(
 
   public NetworkSpec {
     layers = List.copyOf(layers);
-    auxClassifiers = List.copyOf(auxClassifiers);
-    printed = Map.copyOf(printed);
+    auxClassifiers = inAttachmentOrder(layers, auxClassifiers);
+    printed = Collections.unmodifiableMap(new LinkedHashMap<>(printed)); // keeps the spec's order
     Objects.requireNonNull(description, "description");
   }
 
@@ -42,6 +47,15 @@ public record NetworkSpec(
   public NetworkSpec(String file, String className, InputShape input, int classes, List<Layer> layers,
       List<AuxClassifier> auxClassifiers, Map<String, PrintedFigures> printed, String sha256) {
     this(file, className, input, classes, layers, auxClassifiers, printed, sha256, "");
+  }
+
+  private static List<AuxClassifier> inAttachmentOrder(List<Layer> layers, List<AuxClassifier> aux) {
+    List<String> rowNames = layers.stream().map(Layer::name).toList();
+    ToIntFunction<AuxClassifier> position = classifier -> {
+      int index = rowNames.indexOf(classifier.after());
+      return index < 0 ? Integer.MAX_VALUE : index;
+    };
+    return aux.stream().sorted(Comparator.comparingInt(position)).toList();
   }
 
   public Optional<Layer> layer(String name) {

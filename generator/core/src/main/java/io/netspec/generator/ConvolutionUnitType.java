@@ -104,7 +104,7 @@ final class ConvolutionUnitType {
         .addMethod(forward)
         .addMethod(outputShapes)
         .addMethod(initialize)
-        .addType(builderType(self, builder))
+        .addType(builderType(self, builder, types.defaults()))
         .build();
   }
 
@@ -117,17 +117,14 @@ final class ConvolutionUnitType {
         .build();
   }
 
-  private static TypeSpec builderType(ClassName self, ClassName builder) {
+  private static TypeSpec builderType(ClassName self, ClassName builder, ModuleDefaults defaults) {
     CodeBlock none = CodeBlock.of("");
     FieldSpec kernelShape = BuilderMethods.field(Djl.SHAPE, "kernelShape", none);
     FieldSpec stride = BuilderMethods.field(Djl.SHAPE, "stride", CodeBlock.of("new $T(1, 1)", Djl.SHAPE));
     FieldSpec padding = BuilderMethods.field(Djl.SHAPE, "padding", CodeBlock.of("new $T(0, 0)", Djl.SHAPE));
     FieldSpec filters = BuilderMethods.field(TypeName.INT, "filters", none);
     FieldSpec reduction = BuilderMethods.field(TypeName.INT, "reduction", none);
-    FieldSpec bias = BuilderMethods.field(TypeName.BOOLEAN, "bias", CodeBlock.of("true"));
-    FieldSpec batchNorm = BuilderMethods.field(TypeName.BOOLEAN, "batchNorm", none);
-    FieldSpec epsilon = BuilderMethods.field(TypeName.FLOAT, "batchNormEpsilon", CodeBlock.of("1e-5f"));
-    FieldSpec relu = BuilderMethods.field(TypeName.BOOLEAN, "relu", CodeBlock.of("true"));
+    ModuleDefaults.StyleMembers style = defaults.styleMembers(builder);
 
     MethodSpec reductionUnit = MethodSpec.methodBuilder("reductionUnit")
         .addModifiers(Modifier.PRIVATE)
@@ -136,10 +133,7 @@ final class ConvolutionUnitType {
             .add("return builder()\n")
             .add(".setKernelShape(new $T(1, 1))\n", Djl.SHAPE)
             .add(".setFilters($N)\n", reduction)
-            .add(".optBias($N)\n", bias)
-            .add(".optBatchNorm($N)\n", batchNorm)
-            .add(".optBatchNormEpsilon($N)\n", epsilon)
-            .add(".optRelu($N)\n", relu)
+            .add(style.passOn())
             .add(".build()")
             .build())
         .build();
@@ -158,9 +152,10 @@ final class ConvolutionUnitType {
 
     return TypeSpec.classBuilder(builder)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Builds a {@link $T}.\n", self)
-        .addFields(List.of(kernelShape, stride, padding, filters, reduction, bias, batchNorm,
-            epsilon, relu))
+        .addJavadoc("Builds a {@link $T}.\n\n<p>Defaults of this spec, the style most of its convolutions"
+            + " share:\n$L.\n", self, defaults.describeStyle())
+        .addFields(List.of(kernelShape, stride, padding, filters, reduction))
+        .addFields(style.fields())
         .addMethod(BuilderMethods.constructor())
         .addMethod(BuilderMethods.setter(builder, "setKernelShape", kernelShape,
             "Sets the convolution's kernel shape, height and width.", "the kernel shape", none))
@@ -175,16 +170,7 @@ final class ConvolutionUnitType {
             "Adds a 1x1 convolution with this many filters before the convolution (0 for none).",
             "the reduction's number of filters",
             BuilderMethods.require("reduction >= 0", "reduction must not be negative: ", reduction)))
-        .addMethod(BuilderMethods.setter(builder, "optBias", bias,
-            "Sets whether the convolutions add a bias (true when not set).", "whether to add a bias", none))
-        .addMethod(BuilderMethods.setter(builder, "optBatchNorm", batchNorm,
-            "Sets whether batch normalisation follows each convolution (false when not set).",
-            "whether to normalise", none))
-        .addMethod(BuilderMethods.setter(builder, "optBatchNormEpsilon", epsilon,
-            "Sets the batch normalisation's epsilon (1e-5 when not set).", "the epsilon",
-            BuilderMethods.require("batchNormEpsilon > 0", "epsilon must be positive: ", epsilon)))
-        .addMethod(BuilderMethods.setter(builder, "optRelu", relu,
-            "Sets whether a ReLU ends the unit (true when not set).", "whether to apply a ReLU", none))
+        .addMethods(style.setters())
         .addMethod(reductionUnit)
         .addMethod(build)
         .build();

@@ -112,7 +112,7 @@ final class InceptionModuleType {
         .addMethod(forward)
         .addMethod(outputShapes)
         .addMethod(initialize)
-        .addType(builderType(self, unit, builder))
+        .addType(builderType(self, unit, builder, types.defaults()))
         .build();
   }
 
@@ -126,19 +126,18 @@ final class InceptionModuleType {
         .build();
   }
 
-  private static TypeSpec builderType(ClassName self, ClassName unit, ClassName builder) {
+  private static TypeSpec builderType(
+      ClassName self, ClassName unit, ClassName builder, ModuleDefaults defaults) {
     CodeBlock none = CodeBlock.of("");
     FieldSpec filters1x1 = BuilderMethods.field(TypeName.INT, "filters1x1", none);
     FieldSpec reduce3x3 = BuilderMethods.field(TypeName.INT, "reduce3x3", none);
     FieldSpec filters3x3 = BuilderMethods.field(TypeName.INT, "filters3x3", none);
     FieldSpec reduce5x5 = BuilderMethods.field(TypeName.INT, "reduce5x5", none);
     FieldSpec filters5x5 = BuilderMethods.field(TypeName.INT, "filters5x5", none);
-    FieldSpec patch5x5 = BuilderMethods.field(TypeName.INT, "patch5x5", CodeBlock.of("5"));
+    FieldSpec patch5x5 =
+        BuilderMethods.field(TypeName.INT, "patch5x5", CodeBlock.of("$L", defaults.fivePatch()));
     FieldSpec poolProjection = BuilderMethods.field(TypeName.INT, "poolProjection", none);
-    FieldSpec bias = BuilderMethods.field(TypeName.BOOLEAN, "bias", CodeBlock.of("true"));
-    FieldSpec batchNorm = BuilderMethods.field(TypeName.BOOLEAN, "batchNorm", none);
-    FieldSpec epsilon = BuilderMethods.field(TypeName.FLOAT, "batchNormEpsilon", CodeBlock.of("1e-5f"));
-    FieldSpec relu = BuilderMethods.field(TypeName.BOOLEAN, "relu", CodeBlock.of("true"));
+    ModuleDefaults.StyleMembers style = defaults.styleMembers(builder);
 
     MethodSpec unitFactory = MethodSpec.methodBuilder("unit")
         .addModifiers(Modifier.PRIVATE)
@@ -152,10 +151,7 @@ final class InceptionModuleType {
             .add(".optPadding(new $T((patch - 1) / 2, (patch - 1) / 2))\n", Djl.SHAPE)
             .add(".setFilters(filters)\n")
             .add(".optReduction(reduction)\n")
-            .add(".optBias($N)\n", bias)
-            .add(".optBatchNorm($N)\n", batchNorm)
-            .add(".optBatchNormEpsilon($N)\n", epsilon)
-            .add(".optRelu($N)\n", relu)
+            .add(style.passOn())
             .add(".build()")
             .build())
         .build();
@@ -175,9 +171,11 @@ final class InceptionModuleType {
 
     return TypeSpec.classBuilder(builder)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Builds an {@link $T}.\n", self)
-        .addFields(List.of(filters1x1, reduce3x3, filters3x3, reduce5x5, filters5x5, patch5x5, poolProjection,
-            bias, batchNorm, epsilon, relu))
+        .addJavadoc("Builds an {@link $T}.\n\n<p>Defaults of this spec, what most of its convolutions and Inception"
+            + " modules share:\n$L; a $Lx$L patch in the \"5x5\" branch.\n", self, defaults.describeStyle(),
+            defaults.fivePatch(), defaults.fivePatch())
+        .addFields(List.of(filters1x1, reduce3x3, filters3x3, reduce5x5, filters5x5, patch5x5, poolProjection))
+        .addFields(style.fields())
         .addMethod(BuilderMethods.constructor())
         .addMethod(BuilderMethods.setter(builder, "setBranch1x1", filters1x1,
             "Sets the 1x1 branch's filters (the table's \"#1x1\").", "the filters",
@@ -185,23 +183,14 @@ final class InceptionModuleType {
         .addMethod(reducedBranch(builder, "setBranch3x3", reduce3x3, filters3x3, "3x3"))
         .addMethod(reducedBranch(builder, "setBranch5x5", reduce5x5, filters5x5, "5x5"))
         .addMethod(BuilderMethods.setter(builder, "optBranch5x5Patch", patch5x5,
-            "Sets the patch of the \"5x5\" branch (5 when not set; torchvision uses 3).", "the patch size",
+            "Sets the patch of the \"5x5\" branch (" + defaults.fivePatch() + " when not set; the paper uses 5,"
+                + " torchvision 3).", "the patch size",
             BuilderMethods.require("patch5x5 > 0 && patch5x5 % 2 == 1", "the patch must be odd: ", patch5x5)))
         .addMethod(BuilderMethods.setter(builder, "setPoolProjection", poolProjection,
             "Sets the filters of the 1x1 projection after the max pool (the table's \"pool proj\").",
             "the filters",
             BuilderMethods.require("poolProjection > 0", "filters must be positive: ", poolProjection)))
-        .addMethod(BuilderMethods.setter(builder, "optBias", bias,
-            "Sets whether the convolutions add a bias (true when not set).", "whether to add a bias", none))
-        .addMethod(BuilderMethods.setter(builder, "optBatchNorm", batchNorm,
-            "Sets whether batch normalisation follows each convolution (false when not set).",
-            "whether to normalise", none))
-        .addMethod(BuilderMethods.setter(builder, "optBatchNormEpsilon", epsilon,
-            "Sets the batch normalisation's epsilon (1e-5 when not set).", "the epsilon",
-            BuilderMethods.require("batchNormEpsilon > 0", "epsilon must be positive: ", epsilon)))
-        .addMethod(BuilderMethods.setter(builder, "optRelu", relu,
-            "Sets whether a ReLU follows each convolution (true when not set).", "whether to apply a ReLU",
-            none))
+        .addMethods(style.setters())
         .addMethod(unitFactory)
         .addMethod(build)
         .build();

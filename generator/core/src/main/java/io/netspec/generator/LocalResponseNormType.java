@@ -15,6 +15,12 @@ import javax.lang.model.element.Modifier;
  */
 final class LocalResponseNormType {
 
+  /** The builder's defaults, AlexNet's and Caffe's: call sites state only the options that differ. */
+  static final int DEFAULT_SIZE = 5;
+  static final float DEFAULT_ALPHA = 1e-4f;
+  static final float DEFAULT_BETA = 0.75f;
+  static final float DEFAULT_K = 1f;
+
   private LocalResponseNormType() {}
 
   static TypeSpec create(ModuleTypes types) {
@@ -79,7 +85,7 @@ final class LocalResponseNormType {
   }
 
   private static TypeSpec builderType(ClassName self, ClassName builder) {
-    FieldSpec size = BuilderMethods.field(TypeName.INT, "size", CodeBlock.of("5"));
+    FieldSpec size = BuilderMethods.field(TypeName.INT, "size", CodeBlock.of("$L", DEFAULT_SIZE));
     FieldSpec alpha = BuilderMethods.field(TypeName.FLOAT, "alpha", CodeBlock.of("1e-4f"));
     FieldSpec beta = BuilderMethods.field(TypeName.FLOAT, "beta", CodeBlock.of("0.75f"));
     FieldSpec k = BuilderMethods.field(TypeName.FLOAT, "k", CodeBlock.of("1f"));

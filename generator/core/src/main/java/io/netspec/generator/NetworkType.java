@@ -64,6 +64,8 @@ final class NetworkType {
   private final Optional<Dropout> headDropout;
   private final List<Row> rows = new ArrayList<>();
   private final List<Aux> auxes = new ArrayList<>();
+  private final List<AuxFactory> auxFactories = new ArrayList<>();
+  private final String requireAux;
   private final Set<ModuleKind> modules = EnumSet.noneOf(ModuleKind.class);
 
   /** A main-path row with its figures, member name and block. */
@@ -80,11 +82,26 @@ final class NetworkType {
     }
   }
 
-  private NetworkType(NetworkAnalysis analysis, String packageName) {
+  /**
+   * A private static factory of the network class for the auxiliary classifiers that share one list of rows
+   * (a YAML alias): they differ only in the row they read and their loss weight.
+   *
+   * @param name the method's name
+   * @param classifiers the classifiers it builds, at least two, in spec order
+   * @param takesClasses whether a row is written {@code units: classes}, so that it takes the number of
+   *     classes
+   */
+  private record AuxFactory(String name, List<Aux> classifiers, boolean takesClasses) {
+    Aux first() {
+      return classifiers.get(0);
+    }
+  }
+
+  private NetworkType(NetworkAnalysis analysis, ModuleTypes types) {
     this.analysis = analysis;
     this.spec = analysis.spec();
-    this.types = new ModuleTypes(packageName);
-    this.self = ClassName.get(packageName, spec.className());
+    this.types = types;
+    this.self = ClassName.get(types.packageName(), spec.className());
     this.builder = self.nestedClass("Builder");
     this.numClasses = FieldSpec.builder(int.class, "numClasses", Modifier.PRIVATE, Modifier.FINAL).build();
     this.auxClassifiers =
@@ -92,6 +109,8 @@ final class NetworkType {
     this.headDropout = headDropout(spec.layers());
     RowBlocks blocks = new RowBlocks(types, CodeBlock.of("$N", numClasses), headDropout.orElse(null),
         CodeBlock.of("builder.dropoutRate"));
+    // the builder's dropout rate is the head's: an auxiliary classifier keeps the rates its rows give
+    RowBlocks auxBlocks = new RowBlocks(types, CodeBlock.of("$N", numClasses), null, CodeBlock.of(""));
     JavaNames names = JavaNames.reserving(RESERVED);
     for (RowFigures figures : analysis.rows()) {
       blocks.of(figures.layer()).ifPresent(block -> {
@@ -102,7 +121,7 @@ final class NetworkType {
     for (AuxFigures figures : analysis.auxClassifiers()) {
       List<Row> auxRows = new ArrayList<>();
       for (RowFigures row : figures.rows()) {
-        blocks.of(row.layer()).ifPresent(block -> {
+        auxBlocks.of(row.layer()).ifPresent(block -> {
           auxRows.add(new Row(row, row.layer().name(), block));
           modules.addAll(block.modules());
         });
@@ -110,11 +129,38 @@ final class NetworkType {
       modules.add(ModuleKind.AUX_CLASSIFIER);
       auxes.add(new Aux(figures, names.member(figures.classifier().name()), auxRows));
     }
+    // helper methods take their names last, so that no row's accessor changes name for them
+    List<List<Aux>> shared = sharedRows(auxes);
+    for (List<Aux> classifiers : shared) {
+      String name = shared.size() == 1 && classifiers.size() == auxes.size()
+          ? "aux_classifier"
+          : "aux_classifier_like_" + classifiers.get(0).classifier().name();
+      boolean takesClasses = classifiers.get(0).rows().stream()
+          .anyMatch(row -> row.layer() instanceof Linear linear && linear.toClasses());
+      auxFactories.add(new AuxFactory(names.member(name), classifiers, takesClasses));
+    }
+    this.requireAux = auxes.size() > 1 ? names.member("require_aux_classifier") : null;
   }
 
-  /** The network class of the analysed spec, in {@code packageName}. */
-  static NetworkType of(NetworkAnalysis analysis, String packageName) {
-    return new NetworkType(analysis, packageName);
+  /** The network class of the analysed spec, in the package of {@code types}. */
+  static NetworkType of(NetworkAnalysis analysis, ModuleTypes types) {
+    return new NetworkType(analysis, types);
+  }
+
+  /** The groups of two or more classifiers with equal rows, in spec order; the others are left out. */
+  private static List<List<Aux>> sharedRows(List<Aux> auxes) {
+    List<List<Aux>> groups = new ArrayList<>();
+    for (Aux aux : auxes) {
+      groups.stream()
+          .filter(group -> group.get(0).classifier().layers().equals(aux.classifier().layers()))
+          .findFirst()
+          .ifPresentOrElse(group -> group.add(aux), () -> groups.add(new ArrayList<>(List.of(aux))));
+    }
+    return groups.stream().filter(group -> group.size() > 1).map(List::copyOf).toList();
+  }
+
+  private Optional<AuxFactory> factoryOf(Aux aux) {
+    return auxFactories.stream().filter(factory -> factory.classifiers().contains(aux)).findFirst();
   }
 
   /** The module classes the network uses, each to be written once into its package. */
@@ -151,10 +197,14 @@ final class NetworkType {
     if (hasAux()) {
       type.addField(auxClassifiers);
     }
-    type.addMethod(constructor())
-        .addMethod(BuilderMethods.builderFactory(builder, self.simpleName()));
+    type.addMethod(constructor());
+    auxFactories.forEach(factory -> type.addMethod(auxFactory(factory)));
+    type.addMethod(BuilderMethods.builderFactory(builder, self.simpleName()));
     rows.forEach(row -> type.addMethod(rowAccessor(row)));
     auxes.forEach(aux -> type.addMethod(auxAccessor(aux)));
+    if (requireAux != null) {
+      type.addMethod(requireAuxMethod());
+    }
     return type.addMethod(BlockMethods.accessor(numClasses,
             "The number of classes the network scores.\n\n@return the number of classes"))
         .addMethod(hasAuxClassifiers())
@@ -249,12 +299,24 @@ final class NetworkType {
     return constructor.build();
   }
 
+  /** A call of the classifier's factory, or its builder chain when its rows are its own. */
   private CodeBlock auxConstruction(Aux aux) {
     AuxClassifier classifier = aux.classifier();
+    CodeBlock after = CodeBlock.of("$S", classifier.after());
+    CodeBlock lossWeight = CodeBlock.of("$L", RowBlocks.floatLiteral(classifier.lossWeight()));
+    return factoryOf(aux)
+        .map(factory -> factory.takesClasses()
+            ? CodeBlock.of("$N($L, $L, $N)", factory.name(), after, lossWeight, numClasses)
+            : CodeBlock.of("$N($L, $L)", factory.name(), after, lossWeight))
+        .orElseGet(() -> auxBuilder(aux, after, lossWeight));
+  }
+
+  /** {@code AuxClassifier.builder()}, the row it reads, its loss weight, its rows, {@code .build()}. */
+  private CodeBlock auxBuilder(Aux aux, CodeBlock after, CodeBlock lossWeight) {
     CodeBlock.Builder construction = CodeBlock.builder()
         .add("$T.builder()\n", types.of(ModuleKind.AUX_CLASSIFIER))
-        .add(".setAttachedTo($S)\n", classifier.after())
-        .add(".optLossWeight($L)\n", RowBlocks.floatLiteral(classifier.lossWeight()));
+        .add(".setAttachedTo($L)\n", after)
+        .add(".optLossWeight($L)\n", lossWeight);
     for (Row row : aux.rows()) {
       construction.add(".add($S, ", row.layer().name())
           .indent().indent().add(row.block().construction()).unindent().unindent()
@@ -276,13 +338,69 @@ final class NetworkType {
         .build();
   }
 
-  private MethodSpec auxAccessor(Aux aux) {
-    AuxClassifier classifier = aux.classifier();
+  /**
+   * {@code private static AuxClassifier auxClassifier(String attachedTo, float lossWeight, int numClasses)}:
+   * the builder chain of classifiers that share their rows, written once.
+   */
+  private MethodSpec auxFactory(AuxFactory factory) {
+    Aux first = factory.first();
+    String attachedTo = "attachedTo";
+    String lossWeight = "lossWeight";
+    CodeBlock.Builder users = CodeBlock.builder();
+    for (int i = 0; i < factory.classifiers().size(); i++) {
+      users.add(i == 0 ? "$L" : i == factory.classifiers().size() - 1 ? " and $L" : ", $L",
+          "{@link #" + factory.classifiers().get(i).member() + "()}");
+    }
+    MethodSpec.Builder method = MethodSpec.methodBuilder(factory.name())
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(types.of(ModuleKind.AUX_CLASSIFIER))
+        .addParameter(String.class, attachedTo)
+        .addParameter(float.class, lossWeight)
+        .addJavadoc("An auxiliary classifier with the rows that $L share, from\n$L:\n<pre>\n$L</pre>\n\n"
+                + "@param $L the main-path row whose output it reads\n"
+                + "@param $L the weight of its loss in training\n",
+            users.build(), location(first.classifier().location()), rowsDoc(first), attachedTo, lossWeight);
+    if (factory.takesClasses()) {
+      method.addParameter(int.class, numClasses.name)
+          .addJavadoc("@param $N the number of classes it scores\n", numClasses);
+    }
+    return method.addJavadoc("@return the classifier\n")
+        .addStatement("return $L",
+            auxBuilder(first, CodeBlock.of("$L", attachedTo), CodeBlock.of("$L", lossWeight)))
+        .build();
+  }
+
+  /** The rows of a classifier as the spec writes them, softmax included, one per line. */
+  private static CodeBlock rowsDoc(Aux aux) {
     CodeBlock.Builder rowsDoc = CodeBlock.builder();
     for (RowFigures row : aux.figures().rows()) {
       rowsDoc.add("$L\n", JavadocText.escape(row.layer().source()));
     }
-    return MethodSpec.methodBuilder(aux.member())
+    return rowsDoc.build();
+  }
+
+  /** The check that every classifier accessor makes, when there are several. */
+  private MethodSpec requireAuxMethod() {
+    ClassName type = types.of(ModuleKind.AUX_CLASSIFIER);
+    return MethodSpec.methodBuilder(requireAux)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(type)
+        .addParameter(type, "classifier")
+        .addJavadoc("The classifier, unless the network was built without auxiliary classifiers.\n\n"
+            + "@param classifier an auxiliary classifier's field\n@return the classifier\n"
+            + "@throws IllegalStateException if it is null\n")
+        .beginControlFlow("if (classifier == null)")
+        .addStatement("throw new $T($S)", IllegalStateException.class,
+            "the network was built without auxiliary classifiers")
+        .endControlFlow()
+        .addStatement("return classifier")
+        .build();
+  }
+
+  private MethodSpec auxAccessor(Aux aux) {
+    AuxClassifier classifier = aux.classifier();
+    CodeBlock rowsDoc = rowsDoc(aux);
+    MethodSpec.Builder accessor = MethodSpec.methodBuilder(aux.member())
         .addModifiers(Modifier.PUBLIC)
         .returns(types.of(ModuleKind.AUX_CLASSIFIER))
         .addJavadoc("The auxiliary classifier {@code $L}, from $L: on the output of {@code $L} ($L), its loss"
@@ -290,8 +408,11 @@ final class NetworkType {
                 + "@throws IllegalStateException if the network was built without auxiliary classifiers\n",
             classifier.name(), location(classifier.location()), classifier.after(),
             aux.figures().input(), RowBlocks.floatLiteral(classifier.lossWeight()).replace("f", ""),
-            rowsDoc.build())
-        .beginControlFlow("if ($L == null)", aux.member())
+            rowsDoc);
+    if (requireAux != null) {
+      return accessor.addStatement("return $N($L)", requireAux, aux.member()).build();
+    }
+    return accessor.beginControlFlow("if ($L == null)", aux.member())
         .addStatement("throw new $T($S)", IllegalStateException.class,
             "the network was built without auxiliary classifiers")
         .endControlFlow()

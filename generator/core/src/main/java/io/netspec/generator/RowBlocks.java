@@ -3,9 +3,7 @@ package io.netspec.generator;
 import com.squareup.javapoet.CodeBlock;
 import io.netspec.dsl.spec.Activation;
 import io.netspec.dsl.spec.AdaptiveAvgPool;
-import io.netspec.dsl.spec.BatchNorm;
 import io.netspec.dsl.spec.Convolution;
-import io.netspec.dsl.spec.ConvolutionStyle;
 import io.netspec.dsl.spec.Dropout;
 import io.netspec.dsl.spec.GlobalAvgPool;
 import io.netspec.dsl.spec.Inception;
@@ -58,12 +56,7 @@ final class RowBlocks {
       return Optional.of(module(ModuleKind.ADAPTIVE_AVG_POOL,
           CodeBlock.of(".setOutputSize($L, $L)\n", pool.height(), pool.width())));
     } else if (layer instanceof LocalResponseNorm lrn) {
-      return Optional.of(module(ModuleKind.LOCAL_RESPONSE_NORM, CodeBlock.builder()
-          .add(".optSize($L)\n", lrn.size())
-          .add(".optAlpha($L)\n", floatLiteral(lrn.alpha()))
-          .add(".optBeta($L)\n", floatLiteral(lrn.beta()))
-          .add(".optK($L)\n", floatLiteral(lrn.k()))
-          .build()));
+      return Optional.of(localResponseNorm(lrn));
     } else if (layer instanceof Inception inception) {
       return Optional.of(inception(inception));
     } else if (layer instanceof Dropout dropout) {
@@ -90,7 +83,7 @@ final class RowBlocks {
     }
     options.add(".setFilters($L)\n", conv.filters());
     conv.reduce().ifPresent(reduce -> options.add(".optReduction($L)\n", reduce));
-    options.add(style(conv.style()));
+    options.add(types.defaults().styleOptions(conv.style()));
     return module(ModuleKind.CONVOLUTION_UNIT, options.build());
   }
 
@@ -99,32 +92,31 @@ final class RowBlocks {
         .add(".setBranch1x1($L)\n", m.n1x1())
         .add(".setBranch3x3($L, $L)\n", m.n3x3Reduce(), m.n3x3())
         .add(".setBranch5x5($L, $L)\n", m.n5x5Reduce(), m.n5x5());
-    if (m.fivePatch() != 5) {
+    if (m.fivePatch() != types.defaults().fivePatch()) {
       options.add(".optBranch5x5Patch($L)\n", m.fivePatch());
     }
-    options.add(".setPoolProjection($L)\n", m.poolProj()).add(style(m.style()));
+    options.add(".setPoolProjection($L)\n", m.poolProj()).add(types.defaults().styleOptions(m.style()));
     RowBlock block = module(ModuleKind.INCEPTION_MODULE, options.build());
     return new RowBlock(block.type(), block.construction(),
         Set.of(ModuleKind.INCEPTION_MODULE, ModuleKind.CONVOLUTION_UNIT), false);
   }
 
-  /** The builder options of a convolution style that differ from the defaults (bias, no norm, ReLU). */
-  private static CodeBlock style(ConvolutionStyle style) {
+  /** The options that differ from the builder's defaults, AlexNet's and Caffe's, compared as floats. */
+  private RowBlock localResponseNorm(LocalResponseNorm lrn) {
     CodeBlock.Builder options = CodeBlock.builder();
-    if (!style.bias()) {
-      options.add(".optBias(false)\n");
+    if (lrn.size() != LocalResponseNormType.DEFAULT_SIZE) {
+      options.add(".optSize($L)\n", lrn.size());
     }
-    if (style.batchNorm().isPresent()) {
-      options.add(".optBatchNorm(true)\n");
-      double epsilon = style.batchNorm().get().epsilon();
-      if (epsilon != BatchNorm.DEFAULT_EPSILON) {
-        options.add(".optBatchNormEpsilon($L)\n", floatLiteral(epsilon));
-      }
+    if ((float) lrn.alpha() != LocalResponseNormType.DEFAULT_ALPHA) {
+      options.add(".optAlpha($L)\n", floatLiteral(lrn.alpha()));
     }
-    if (style.activation() == Activation.NONE) {
-      options.add(".optRelu(false)\n");
+    if ((float) lrn.beta() != LocalResponseNormType.DEFAULT_BETA) {
+      options.add(".optBeta($L)\n", floatLiteral(lrn.beta()));
     }
-    return options.build();
+    if ((float) lrn.k() != LocalResponseNormType.DEFAULT_K) {
+      options.add(".optK($L)\n", floatLiteral(lrn.k()));
+    }
+    return module(ModuleKind.LOCAL_RESPONSE_NORM, options.build());
   }
 
   private RowBlock pool(Pool pool) {
@@ -154,15 +146,18 @@ final class RowBlocks {
   }
 
   /**
-   * {@code Module.builder()}, the options one per line, {@code .build()}. Constructions do not indent their
-   * continuation lines: a statement indents them, and a construction nested in another is indented by it.
+   * {@code Module.builder()}, the options one per line, {@code .build()}; one line without options.
+   * Constructions do not indent their continuation lines: a statement indents them, and a construction
+   * nested in another is indented by it.
    */
   private RowBlock module(ModuleKind kind, CodeBlock options) {
-    CodeBlock construction = CodeBlock.builder()
-        .add("$T.builder()\n", types.of(kind))
-        .add(options)
-        .add(".build()")
-        .build();
+    CodeBlock construction = options.isEmpty()
+        ? CodeBlock.of("$T.builder().build()", types.of(kind))
+        : CodeBlock.builder()
+            .add("$T.builder()\n", types.of(kind))
+            .add(options)
+            .add(".build()")
+            .build();
     return new RowBlock(types.of(kind), construction, Set.of(kind), false);
   }
 

@@ -127,6 +127,9 @@ public final class ConvolutionUnit extends AbstractBlock {
 
     /**
      * Builds a {@link ConvolutionUnit}.
+     *
+     * <p>Defaults of this spec, the style most of its convolutions share:
+     * bias, no batch normalisation, ReLU.
      */
     public static final class Builder {
         private Shape kernelShape;
@@ -248,7 +251,7 @@ public final class ConvolutionUnit extends AbstractBlock {
         }
 
         /**
-         * Sets whether a ReLU ends the unit (true when not set).
+         * Sets whether a ReLU follows each convolution (true when not set).
          *
          * @param relu whether to apply a ReLU
          * @return this builder

@@ -109,24 +109,14 @@ public final class Googlenet extends AbstractBlock {
                 .setFilters(64)
                 .build());
         pool1 = addChildBlock("pool1", Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(0, 0), true));
-        norm1 = addChildBlock("norm1", LocalResponseNorm.builder()
-                .optSize(5)
-                .optAlpha(0.0001f)
-                .optBeta(0.75f)
-                .optK(1f)
-                .build());
+        norm1 = addChildBlock("norm1", LocalResponseNorm.builder().build());
         conv2 = addChildBlock("conv2", ConvolutionUnit.builder()
                 .setKernelShape(new Shape(3, 3))
                 .optPadding(new Shape(1, 1))
                 .setFilters(192)
                 .optReduction(64)
                 .build());
-        norm2 = addChildBlock("norm2", LocalResponseNorm.builder()
-                .optSize(5)
-                .optAlpha(0.0001f)
-                .optBeta(0.75f)
-                .optK(1f)
-                .build());
+        norm2 = addChildBlock("norm2", LocalResponseNorm.builder().build());
         pool2 = addChildBlock("pool2", Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(0, 0), true));
         inception3a = addChildBlock("inception_3a", InceptionModule.builder()
                 .setBranch1x1(64)
@@ -190,44 +180,50 @@ public final class Googlenet extends AbstractBlock {
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(numClasses).build()));
         if (auxClassifiers) {
-            aux1 = addChildBlock("aux1", AuxClassifier.builder()
-                    .setAttachedTo("inception_4a")
-                    .optLossWeight(0.3f)
-                    .add("pool", Pool.avgPool2dBlock(new Shape(5, 5), new Shape(3, 3), new Shape(0, 0), true, true))
-                    .add("conv", ConvolutionUnit.builder()
-                            .setKernelShape(new Shape(1, 1))
-                            .setFilters(128)
-                            .build())
-                    .add("fc1", new SequentialBlock()
-                            .add(Blocks.batchFlattenBlock())
-                            .add(Linear.builder().setUnits(1024).build())
-                            .add(Activation.reluBlock()))
-                    .add("dropout", Dropout.builder().optRate(0.7f).build())
-                    .add("fc2", new SequentialBlock()
-                            .add(Blocks.batchFlattenBlock())
-                            .add(Linear.builder().setUnits(numClasses).build()))
-                    .build());
-            aux2 = addChildBlock("aux2", AuxClassifier.builder()
-                    .setAttachedTo("inception_4d")
-                    .optLossWeight(0.3f)
-                    .add("pool", Pool.avgPool2dBlock(new Shape(5, 5), new Shape(3, 3), new Shape(0, 0), true, true))
-                    .add("conv", ConvolutionUnit.builder()
-                            .setKernelShape(new Shape(1, 1))
-                            .setFilters(128)
-                            .build())
-                    .add("fc1", new SequentialBlock()
-                            .add(Blocks.batchFlattenBlock())
-                            .add(Linear.builder().setUnits(1024).build())
-                            .add(Activation.reluBlock()))
-                    .add("dropout", Dropout.builder().optRate(0.7f).build())
-                    .add("fc2", new SequentialBlock()
-                            .add(Blocks.batchFlattenBlock())
-                            .add(Linear.builder().setUnits(numClasses).build()))
-                    .build());
+            aux1 = addChildBlock("aux1", auxClassifier("inception_4a", 0.3f, numClasses));
+            aux2 = addChildBlock("aux2", auxClassifier("inception_4d", 0.3f, numClasses));
         } else {
             aux1 = null;
             aux2 = null;
         }
+    }
+
+    /**
+     * An auxiliary classifier with the rows that {@link #aux1()} and {@link #aux2()} share, from
+     * googlenet.yaml:40:5:
+     * <pre>
+     * {name: pool, type: avg_pool, patch: 5x5/3}
+     * {name: conv, type: convolution, patch: 1x1/1, filters: 128}
+     * {name: fc1, type: linear, units: 1024, activation: relu}
+     * {name: dropout, type: dropout, rate: 0.7}
+     * {name: fc2, type: linear, units: classes}
+     * {name: softmax, type: softmax}
+     * </pre>
+     *
+     * @param attachedTo the main-path row whose output it reads
+     * @param lossWeight the weight of its loss in training
+     * @param numClasses the number of classes it scores
+     * @return the classifier
+     */
+    private static AuxClassifier auxClassifier(String attachedTo, float lossWeight,
+            int numClasses) {
+        return AuxClassifier.builder()
+                .setAttachedTo(attachedTo)
+                .optLossWeight(lossWeight)
+                .add("pool", Pool.avgPool2dBlock(new Shape(5, 5), new Shape(3, 3), new Shape(0, 0), true, true))
+                .add("conv", ConvolutionUnit.builder()
+                        .setKernelShape(new Shape(1, 1))
+                        .setFilters(128)
+                        .build())
+                .add("fc1", new SequentialBlock()
+                        .add(Blocks.batchFlattenBlock())
+                        .add(Linear.builder().setUnits(1024).build())
+                        .add(Activation.reluBlock()))
+                .add("dropout", Dropout.builder().optRate(0.7f).build())
+                .add("fc2", new SequentialBlock()
+                        .add(Blocks.batchFlattenBlock())
+                        .add(Linear.builder().setUnits(numClasses).build()))
+                .build();
     }
 
     /**
@@ -454,10 +450,7 @@ public final class Googlenet extends AbstractBlock {
      * @throws IllegalStateException if the network was built without auxiliary classifiers
      */
     public AuxClassifier aux1() {
-        if (aux1 == null) {
-            throw new IllegalStateException("the network was built without auxiliary classifiers");
-        }
-        return aux1;
+        return requireAuxClassifier(aux1);
     }
 
     /**
@@ -475,10 +468,21 @@ public final class Googlenet extends AbstractBlock {
      * @throws IllegalStateException if the network was built without auxiliary classifiers
      */
     public AuxClassifier aux2() {
-        if (aux2 == null) {
+        return requireAuxClassifier(aux2);
+    }
+
+    /**
+     * The classifier, unless the network was built without auxiliary classifiers.
+     *
+     * @param classifier an auxiliary classifier's field
+     * @return the classifier
+     * @throws IllegalStateException if it is null
+     */
+    private static AuxClassifier requireAuxClassifier(AuxClassifier classifier) {
+        if (classifier == null) {
             throw new IllegalStateException("the network was built without auxiliary classifiers");
         }
-        return aux2;
+        return classifier;
     }
 
     /**

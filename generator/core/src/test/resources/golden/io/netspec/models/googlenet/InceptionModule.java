@@ -133,6 +133,9 @@ public final class InceptionModule extends AbstractBlock {
 
     /**
      * Builds an {@link InceptionModule}.
+     *
+     * <p>Defaults of this spec, what most of its convolutions and Inception modules share:
+     * bias, no batch normalisation, ReLU; a 5x5 patch in the "5x5" branch.
      */
     public static final class Builder {
         private int filters1x1;
@@ -207,7 +210,7 @@ public final class InceptionModule extends AbstractBlock {
         }
 
         /**
-         * Sets the patch of the "5x5" branch (5 when not set; torchvision uses 3).
+         * Sets the patch of the "5x5" branch (5 when not set; the paper uses 5, torchvision 3).
          *
          * @param patch5x5 the patch size
          * @return this builder
