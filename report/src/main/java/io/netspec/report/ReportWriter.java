@@ -1,0 +1,141 @@
+package io.netspec.report;
+
+import io.netspec.dsl.analysis.NetworkAnalysis;
+import io.netspec.report.chart.ConfusionMatrixTable;
+import io.netspec.report.chart.LineChart;
+import io.netspec.report.dot.DiagramRenderer;
+import io.netspec.report.files.AtomicFiles;
+import io.netspec.report.graphviz.Graphviz;
+import io.netspec.report.html.HtmlDiagram;
+import io.netspec.report.html.HtmlPage;
+import io.netspec.report.html.HtmlText;
+import io.netspec.report.html.SummaryTable;
+import io.netspec.report.run.ConfusionMatrix;
+import io.netspec.report.run.Series;
+import io.netspec.report.run.TrainingCurves;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes {@code netspec report}: one self-contained HTML page, {@value #PAGE_NAME}, with the network's diagram,
+ * its Table-1 summary (the paper's printed figures beside the computed ones where the spec gives them) and, for
+ * a finished run folder, the training curves of its {@code metrics.jsonl} and the confusion matrix of its
+ * {@code confusion.json} or {@code confusion.csv} (format in {@link ConfusionMatrix}). A run file that cannot
+ * be read is named on the page rather than failing the report.
+ */
+public final class ReportWriter {
+
+  /** The page's file name in the output folder. */
+  public static final String PAGE_NAME = "report.html";
+
+  /** Legend names of the curves the runtime writes; other keys are shown as they are. */
+  private static final Map<String, String> CURVE_NAMES = Map.of(
+      "loss", "training objective",
+      "main_loss", "main loss (training)",
+      "val_loss", "held-out loss",
+      "train_accuracy", "training accuracy",
+      "val_accuracy", "held-out accuracy",
+      "lr", "learning rate");
+
+  private final Graphviz graphviz;
+
+  public ReportWriter(Graphviz graphviz) {
+    this.graphviz = graphviz;
+  }
+
+  /**
+   * Writes the report page into {@code outDir} (created if needed, the page written atomically).
+   *
+   * @param runFolder a finished run's folder, whose curves and confusion matrix the page shows
+   * @return the page's path
+   * @throws NoSuchFileException if {@code runFolder} is given but is not a folder
+   * @throws io.netspec.report.graphviz.GraphvizException if Graphviz is missing or fails
+   */
+  public Path write(NetworkAnalysis analysis, Optional<Path> runFolder, Path outDir) throws IOException {
+    Path page = outDir.resolve(PAGE_NAME);
+    AtomicFiles.writeString(page, render(analysis, runFolder));
+    return page;
+  }
+
+  /** The report page's HTML. */
+  public String render(NetworkAnalysis analysis, Optional<Path> runFolder) throws IOException {
+    if (runFolder.isPresent() && !Files.isDirectory(runFolder.get())) {
+      throw new NoSuchFileException(runFolder.get().toString(), null, "no such run folder");
+    }
+    String title = analysis.spec().className() + " report";
+    StringBuilder body = new StringBuilder("<header><h1>").append(HtmlText.escape(title)).append("</h1>\n<p>")
+        .append(HtmlDiagram.caption(analysis))
+        .append("</p>\n<nav><a href=\"#diagram-section\">Diagram</a> · <a href=\"#summary-section\">Summary</a>")
+        .append(runFolder.isPresent() ? " · <a href=\"#training-section\">Training</a>" : "")
+        .append("</nav></header>\n<main>\n");
+    body.append("<div id=\"diagram-section\"><h2>Diagram</h2>\n")
+        .append(HtmlDiagram.section(graphviz.toSvg(DiagramRenderer.render(analysis)))).append("</div>\n");
+    body.append("<div id=\"summary-section\">\n").append(SummaryTable.section(analysis)).append("</div>\n");
+    if (runFolder.isPresent()) {
+      body.append(training(runFolder.get()));
+    }
+    body.append("</main>\n");
+    return HtmlPage.of(title, body.toString());
+  }
+
+  private static String training(Path folder) {
+    StringBuilder html = new StringBuilder("<section id=\"training-section\" class=\"training\">\n<h2>Training: ")
+        .append(HtmlText.escape(String.valueOf(folder.toAbsolutePath().normalize().getFileName())))
+        .append("</h2>\n");
+    html.append(curves(folder.resolve(TrainingCurves.FILE_NAME)));
+    html.append("<h3>Confusion matrix</h3>\n");
+    try {
+      html.append(ConfusionMatrix.read(folder).map(ConfusionMatrixTable::html).orElse(
+          notice("The run folder has no " + ConfusionMatrix.JSON_FILE + " or " + ConfusionMatrix.CSV_FILE + ".")));
+    } catch (IOException e) {
+      html.append(notice("Could not read the confusion matrix: " + e.getMessage()));
+    }
+    return html.append("</section>\n").toString();
+  }
+
+  private static String curves(Path metrics) {
+    if (!Files.isRegularFile(metrics)) {
+      return notice("The run folder has no " + TrainingCurves.FILE_NAME + ".");
+    }
+    TrainingCurves curves;
+    try {
+      curves = TrainingCurves.read(metrics);
+    } catch (IOException e) {
+      return notice("Could not read " + TrainingCurves.FILE_NAME + ": " + e.getMessage());
+    }
+    StringBuilder html = new StringBuilder("<p>").append(curves.epochs()).append(" epochs from ")
+        .append(TrainingCurves.FILE_NAME).append(".</p>\n<div class=\"charts\">\n");
+    chart(html, "Loss", curves.select(key -> key.endsWith("loss") || key.startsWith("aux_losses.")),
+        LineChart.Scale.PLAIN);
+    chart(html, "Accuracy", curves.select(key -> key.contains("accuracy")), LineChart.Scale.PERCENT);
+    chart(html, "Learning rate", curves.select("lr"::equals), LineChart.Scale.PLAIN);
+    html.append("</div>\n");
+    if (curves.skippedLines() > 0) {
+      html.append(notice(curves.skippedLines() + " line(s) of " + TrainingCurves.FILE_NAME
+          + " were not JSON objects and are left out."));
+    }
+    return html.toString();
+  }
+
+  private static void chart(StringBuilder html, String title, List<Series> series, LineChart.Scale scale) {
+    if (!series.isEmpty()) {
+      html.append(LineChart.svg(title, series, scale, ReportWriter::curveName));
+    }
+  }
+
+  private static String curveName(String key) {
+    if (key.startsWith("aux_losses.")) {
+      return key.substring("aux_losses.".length()) + " loss (training)";
+    }
+    return CURVE_NAMES.getOrDefault(key, key);
+  }
+
+  private static String notice(String text) {
+    return "<p class=\"notice\">" + HtmlText.escape(text) + "</p>\n";
+  }
+}
