@@ -3,22 +3,22 @@ package io.netspec.dsl.summary;
 import java.util.Locale;
 
 /** How the summary writes counts: K = 1024 for weights, M = 10^6 for operations, as the paper's table. */
-final class Figures {
+public final class Figures {
 
   private Figures() {}
 
   /** Weights in K = 1024: {@code 163328} → {@code 159.5K}, {@code 288} → {@code 0.28K}. */
-  static String kilo(long weights) {
+  public static String kilo(long weights) {
     return scaled(weights / 1024.0, "K");
   }
 
   /** Multiply-adds in M = 10^6: {@code 128049152} → {@code 128.0M}, {@code 2080} → {@code 0.0021M}. */
-  static String mega(long ops) {
+  public static String mega(long ops) {
     return scaled(ops / 1e6, "M");
   }
 
   /** An exact count with thousands separators: {@code 6,998,552}. */
-  static String count(long n) {
+  public static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);
   }
 

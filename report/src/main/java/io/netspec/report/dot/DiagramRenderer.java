@@ -13,7 +13,7 @@ import io.netspec.dsl.spec.Layer;
 import io.netspec.dsl.spec.Linear;
 import io.netspec.dsl.spec.Pool;
 import io.netspec.dsl.spec.Softmax;
-import io.netspec.report.format.Counts;
+import io.netspec.dsl.summary.Figures;
 import io.netspec.report.format.LayerText;
 import java.nio.file.Path;
 import java.util.List;
@@ -172,8 +172,8 @@ public final class DiagramRenderer {
     }
     label.append("<BR/>").append(row.output());
     if (row.weights() > 0) {
-      label.append("<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#444444\">params ").append(Counts.kilo(row.weights()))
-          .append(" · ops ").append(Counts.mega(row.ops())).append("</FONT>");
+      label.append("<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#444444\">params ").append(Figures.kilo(row.weights()))
+          .append(" · ops ").append(Figures.mega(row.ops())).append("</FONT>");
     }
     return label.toString();
   }

@@ -8,7 +8,7 @@ import io.netspec.dsl.spec.Inception;
 import io.netspec.dsl.spec.Layer;
 import io.netspec.dsl.spec.PrintedFigures;
 import io.netspec.dsl.summary.PaperComparison;
-import io.netspec.report.format.Counts;
+import io.netspec.dsl.summary.Figures;
 import io.netspec.report.format.LayerText;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,11 +48,11 @@ public final class SummaryTable {
           .append(table(analysis, aux.rows(), aux.classifier().name() + "."));
     }
     html.append("<h3>Totals</h3>\n<ul class=\"totals\">\n")
-        .append("<li>weights (main path): ").append(Counts.exact(analysis.weights())).append(" = ")
-        .append(Counts.kilo(analysis.weights())).append("</li>\n")
-        .append("<li>ops (main path): ").append(Counts.mega(analysis.ops())).append(" multiply-adds</li>\n")
-        .append("<li>trainable params: ").append(Counts.exact(analysis.trainableParams(false)))
-        .append(" without auxiliary classifiers, ").append(Counts.exact(analysis.trainableParams(true)))
+        .append("<li>weights (main path): ").append(Figures.count(analysis.weights())).append(" = ")
+        .append(Figures.kilo(analysis.weights())).append("</li>\n")
+        .append("<li>ops (main path): ").append(Figures.mega(analysis.ops())).append(" multiply-adds</li>\n")
+        .append("<li>trainable params: ").append(Figures.count(analysis.trainableParams(false)))
+        .append(" without auxiliary classifiers, ").append(Figures.count(analysis.trainableParams(true)))
         .append(" with</li>\n</ul>\n</section>\n");
     return html.toString();
   }
@@ -79,13 +79,13 @@ public final class SummaryTable {
     cell(html, row.output().toString(), "");
     cell(html, Integer.toString(row.depth()), "number");
     channelColumns(layer).forEach(channels -> cell(html, channels, "number"));
-    cell(html, row.weights() == 0 ? "" : Counts.kilo(row.weights()), "number");
+    cell(html, row.weights() == 0 ? "" : Figures.kilo(row.weights()), "number");
     cell(html, printed.flatMap(PrintedFigures::params).orElse(""),
         paperClass(verdict.flatMap(PaperComparison.Verdict::params)));
-    cell(html, row.ops() == 0 ? "" : Counts.mega(row.ops()), "number");
+    cell(html, row.ops() == 0 ? "" : Figures.mega(row.ops()), "number");
     cell(html, printed.flatMap(PrintedFigures::ops).orElse(""),
         paperClass(verdict.flatMap(PaperComparison.Verdict::ops)));
-    cell(html, row.trainableParams() == 0 ? "" : Counts.exact(row.trainableParams()), "number");
+    cell(html, row.trainableParams() == 0 ? "" : Figures.count(row.trainableParams()), "number");
     cell(html, verdict.map(v -> v.disagrees() ? "differs" : "agrees").orElse(""),
         verdict.filter(PaperComparison.Verdict::disagrees).isPresent() ? DIFFERS_CLASS : "");
     return html.append("</tr>\n").toString();
