@@ -1,2 +1,2 @@
-/** Number formatting shared by the diagram labels and the report's tables. */
+/** How a row of a spec is described in the diagram labels and the report tables. */
 package io.netspec.report.format;
