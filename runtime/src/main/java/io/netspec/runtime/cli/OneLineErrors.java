@@ -1,0 +1,49 @@
+package io.netspec.runtime.cli;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Reports a failed command as one line, {@code netspec: error: ...}, and exit code 1. The stack trace is
+ * printed too when the environment variable {@value #DEBUG_VARIABLE} is set.
+ */
+final class OneLineErrors implements IExecutionExceptionHandler {
+
+  static final String DEBUG_VARIABLE = "NETSPEC_DEBUG";
+
+  @Override
+  public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
+    commandLine.getErr().println("netspec: error: " + describe(exception));
+    if (System.getenv(DEBUG_VARIABLE) != null) {
+      exception.printStackTrace(commandLine.getErr());
+    }
+    commandLine.getErr().flush();
+    return CommandLine.ExitCode.SOFTWARE;
+  }
+
+  /**
+   * The first line of the most telling message of {@code failure} and its causes: a wrapper whose message is
+   * only its cause's is skipped.
+   */
+  static String describe(Throwable failure) {
+    Throwable shown = failure;
+    while (shown.getCause() != null
+        && (shown.getMessage() == null || shown.getMessage().equals(shown.getCause().toString()))) {
+      shown = shown.getCause();
+    }
+    String message;
+    if (shown instanceof NoSuchFileException) {
+      message = shown.getMessage() + ": file not found";
+    } else if (shown instanceof AccessDeniedException) {
+      message = shown.getMessage() + ": permission denied";
+    } else if (shown.getMessage() == null || shown.getMessage().isBlank()) {
+      message = shown.getClass().getSimpleName();
+    } else {
+      message = shown.getMessage();
+    }
+    return message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(message);
+  }
+}

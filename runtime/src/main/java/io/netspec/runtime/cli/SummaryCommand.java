@@ -1,0 +1,60 @@
+package io.netspec.runtime.cli;
+
+import io.netspec.dsl.analysis.Analyzer;
+import io.netspec.dsl.analysis.NetworkAnalysis;
+import io.netspec.dsl.diagnostics.Diagnostic;
+import io.netspec.dsl.diagnostics.SpecException;
+import io.netspec.dsl.load.SpecLoader;
+import io.netspec.dsl.summary.JsonSummary;
+import io.netspec.dsl.summary.TextSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code netspec summary SPEC}: the spec as the paper's Table 1, every row's output size, depth, parameters and
+ * operations beside the figures the paper prints (the dsl module's summary). A spec with mistakes prints each
+ * as {@code file:line:column: error: message}.
+ */
+@Command(
+    name = "summary",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Prints a spec as the paper's Table 1: every row's output size, depth, parameters and "
+        + "operations, beside the figures the paper prints.")
+final class SummaryCommand implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(paramLabel = "SPEC", description = "a spec file, e.g. specs/googlenet.yaml")
+  private Path specFile;
+
+  @Option(names = "--json", description = "print the summary as JSON, for tools")
+  private boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    NetworkAnalysis analysis;
+    try {
+      analysis = Analyzer.analyze(SpecLoader.load(specFile));
+    } catch (SpecException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      for (Diagnostic diagnostic : e.diagnostics()) {
+        err.println(diagnostic);
+      }
+      err.flush();
+      return 1;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(json ? JsonSummary.render(analysis) : TextSummary.render(analysis));
+    out.flush();
+    return 0;
+  }
+}

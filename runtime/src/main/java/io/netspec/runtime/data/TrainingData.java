@@ -1,0 +1,37 @@
+package io.netspec.runtime.data;
+
+/**
+ * The training and held-out images of one run, with the pixel statistics that normalise both (taken from the
+ * training images only).
+ *
+ * @param source where they came from
+ * @param train the training images
+ * @param test the held-out images, scored after every epoch
+ * @param statistics pixel mean and standard deviation of the training images
+ */
+public record TrainingData(DataSource source, LabeledImages train, LabeledImages test,
+    LabeledImages.PixelStatistics statistics) {
+
+  /**
+   * Loads both splits of {@code source}.
+   *
+   * @param limit keep at most this many images of each split; 0 or less keeps all
+   */
+  public static TrainingData load(DataSource source, int limit) throws DataException {
+    LabeledImages train = source.load(Split.TRAIN);
+    LabeledImages test = source.load(Split.TEST);
+    if (limit > 0) {
+      train = train.limit(limit);
+      test = test.limit(limit);
+    }
+    if (train.count() == 0 || test.count() == 0) {
+      throw new DataException(source.description(), "holds no images");
+    }
+    return new TrainingData(source, train, test, train.statistics());
+  }
+
+  /** The transform from these images to a network's {@code channels x height x width} input. */
+  public ImageTransform transformFor(int channels, int height, int width) {
+    return new ImageTransform(channels, height, width, statistics.mean(), statistics.std());
+  }
+}

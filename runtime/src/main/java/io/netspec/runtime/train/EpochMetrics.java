@@ -1,0 +1,78 @@
+package io.netspec.runtime.train;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures of one epoch: one line of {@code metrics.jsonl}.
+ *
+ * @param epoch the epoch, from 1
+ * @param loss the training objective: main loss plus the weighted auxiliary losses
+ * @param mainLoss the main classifier's cross-entropy on the training images
+ * @param auxLosses each auxiliary classifier's cross-entropy (unweighted) by name, in spec order
+ * @param trainAccuracy the main classifier's accuracy on the training images, as trained (dropout on)
+ * @param validationLoss the main cross-entropy on the held-out images
+ * @param validationAccuracy the accuracy on the held-out images
+ * @param learningRate the learning rate at the epoch's last step
+ * @param imagesPerSecond training throughput
+ * @param seconds wall time of the epoch, held-out evaluation included
+ */
+public record EpochMetrics(int epoch, double loss, double mainLoss, Map<String, Double> auxLosses,
+    double trainAccuracy, double validationLoss, double validationAccuracy, float learningRate,
+    double imagesPerSecond, double seconds) {
+
+  public EpochMetrics {
+    auxLosses = Collections.unmodifiableMap(new LinkedHashMap<>(auxLosses));
+  }
+
+  /** The JSON object of one {@code metrics.jsonl} line, keys in a fixed order. */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject();
+    json.addProperty("epoch", epoch);
+    json.add("loss", number(loss, 6));
+    json.add("main_loss", number(mainLoss, 6));
+    JsonObject aux = new JsonObject();
+    auxLosses.forEach((name, value) -> aux.add(name, number(value, 6)));
+    json.add("aux_losses", aux);
+    json.add("train_accuracy", number(trainAccuracy, 6));
+    json.add("val_loss", number(validationLoss, 6));
+    json.add("val_accuracy", number(validationAccuracy, 6));
+    json.addProperty("lr", learningRate);
+    json.add("images_per_second", number(imagesPerSecond, 1));
+    json.add("seconds", number(seconds, 2));
+    return json;
+  }
+
+  /** The metrics of several epochs as JSON lines, each ending with a newline. */
+  public static String toJsonLines(List<EpochMetrics> epochs) {
+    StringBuilder lines = new StringBuilder();
+    for (EpochMetrics m : epochs) {
+      lines.append(m.toJson()).append('\n');
+    }
+    return lines.toString();
+  }
+
+  /** Whether every loss is a finite number: false once training has diverged. */
+  public boolean isFinite() {
+    return Double.isFinite(loss) && Double.isFinite(mainLoss)
+        && auxLosses.values().stream().allMatch(Double::isFinite);
+  }
+
+  /** Rounds to {@code digits} decimals; a value that is not finite (a diverged loss) becomes JSON null. */
+  private static JsonElement number(double value, int digits) {
+    if (!Double.isFinite(value)) {
+      return JsonNull.INSTANCE;
+    }
+    double scale = Math.pow(10, digits);
+    if (Math.abs(value) * scale >= Long.MAX_VALUE / 2.0) {
+      return new JsonPrimitive(value); // too large to round through a long
+    }
+    return new JsonPrimitive(Math.round(value * scale) / scale);
+  }
+}

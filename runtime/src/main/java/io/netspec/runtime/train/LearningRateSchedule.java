@@ -1,0 +1,61 @@
+package io.netspec.runtime.train;
+
+import ai.djl.training.tracker.Tracker;
+import java.util.Locale;
+
+/**
+ * How the learning rate changes over training, as a function of the epoch reached (fractional within an
+ * epoch).
+ */
+public enum LearningRateSchedule {
+  /** The base rate throughout. */
+  CONSTANT {
+    @Override
+    public float rate(float base, double epoch, int epochs) {
+      return base;
+    }
+  },
+  /** The GoogLeNet paper's schedule: the rate falls by 4% every 8 epochs. */
+  STEP {
+    @Override
+    public float rate(float base, double epoch, int epochs) {
+      return (float) (base * Math.pow(PAPER_FACTOR, Math.floor(epoch / PAPER_EPOCHS)));
+    }
+  },
+  /** Half a cosine from the base rate at the first step down to zero at the end of the last epoch. */
+  COSINE {
+    @Override
+    public float rate(float base, double epoch, int epochs) {
+      double progress = Math.min(1, epoch / epochs);
+      return (float) (base * 0.5 * (1 + Math.cos(Math.PI * progress)));
+    }
+  };
+
+  /** The paper's factor and its period in epochs. */
+  static final double PAPER_FACTOR = 0.96;
+  static final int PAPER_EPOCHS = 8;
+
+  /**
+   * The learning rate at {@code epoch} (0 at the start of training; 1.5 halfway through the second epoch).
+   *
+   * @param base the rate at the start
+   * @param epochs the number of epochs of the whole run
+   */
+  public abstract float rate(float base, double epoch, int epochs);
+
+  /**
+   * A DJL tracker following this schedule. DJL's optimizers call a tracker with their update count, which
+   * grows by one per parameter update on every device, so an epoch is {@code stepsPerEpoch * devices}
+   * updates.
+   */
+  public Tracker tracker(float base, int epochs, int stepsPerEpoch, int devices) {
+    double updatesPerEpoch = Math.max(1, (double) stepsPerEpoch * devices);
+    return numUpdate -> rate(base, Math.max(0, numUpdate - 1) / updatesPerEpoch, epochs);
+  }
+
+  /** The name the CLI takes, in lower case. */
+  @Override
+  public String toString() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

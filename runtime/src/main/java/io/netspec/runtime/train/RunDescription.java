@@ -1,0 +1,84 @@
+package io.netspec.runtime.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.netspec.runtime.data.TrainingData;
+import io.netspec.runtime.models.Network;
+import io.netspec.runtime.models.ModelType;
+import java.util.List;
+
+/** The contents of {@code run.json} and {@code class_indices.json}: what was trained, on what, and how. */
+final class RunDescription {
+
+  private RunDescription() {}
+
+  /** What the run is about to do; {@link #withResult} adds what it did. */
+  static JsonObject describe(Network network, TrainingData data, TrainingSettings settings, Device[] devices,
+      Engine engine) {
+    ModelType type = network.type();
+    JsonObject run = new JsonObject();
+    run.addProperty("model", type.stem());
+    run.addProperty("class", type.networkClass().getName());
+    run.addProperty("spec_file", type.specFile());
+    run.addProperty("spec_sha256", type.specSha256());
+    run.add("input_shape", shape(type.inputShape().getShape()));
+    run.addProperty("classes", network.classes());
+    run.addProperty("aux_classifiers", network.hasAuxClassifiers());
+    run.addProperty("trainable_parameters", network.trainableParameters());
+
+    JsonObject dataJson = new JsonObject();
+    dataJson.addProperty("source", data.source().description());
+    dataJson.addProperty("train_images", data.train().count());
+    dataJson.addProperty("test_images", data.test().count());
+    dataJson.addProperty("pixel_mean", data.statistics().mean());
+    dataJson.addProperty("pixel_std", data.statistics().std());
+    run.add("data", dataJson);
+
+    JsonObject settingsJson = new JsonObject();
+    settingsJson.addProperty("epochs", settings.epochs());
+    settingsJson.addProperty("batch_size", settings.batchSize());
+    settingsJson.addProperty("optimizer", settings.optimizer().toString());
+    settingsJson.addProperty("learning_rate", settings.learningRate());
+    settingsJson.addProperty("schedule", settings.schedule().toString());
+    settingsJson.addProperty("weight_decay", settings.weightDecay());
+    settingsJson.addProperty("seed", settings.seed());
+    run.add("settings", settingsJson);
+
+    run.addProperty("engine", engine.getEngineName() + " " + engine.getVersion());
+    JsonArray deviceNames = new JsonArray();
+    for (Device device : devices) {
+      deviceNames.add(device.toString());
+    }
+    run.add("devices", deviceNames);
+    return run;
+  }
+
+  /** {@code run} with the outcome added. */
+  static JsonObject withResult(JsonObject run, TrainingResult result) {
+    JsonObject done = run.deepCopy();
+    done.addProperty("best_epoch", result.bestEpoch());
+    done.addProperty("best_val_accuracy", result.best().validationAccuracy());
+    done.addProperty("last_val_accuracy", result.last().validationAccuracy());
+    done.addProperty("seconds", Math.round(result.seconds() * 100) / 100.0);
+    return done;
+  }
+
+  /** Class index to class name. */
+  static JsonObject classIndices(List<String> names) {
+    JsonObject json = new JsonObject();
+    for (int i = 0; i < names.size(); i++) {
+      json.addProperty(Integer.toString(i), names.get(i));
+    }
+    return json;
+  }
+
+  private static JsonArray shape(long[] dimensions) {
+    JsonArray json = new JsonArray();
+    for (long d : dimensions) {
+      json.add(d);
+    }
+    return json;
+  }
+}

@@ -1,0 +1,125 @@
+package io.netspec.runtime.train;
+
+import ai.djl.Model;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The folder of one run, {@code <parent>/<kind>-N}, with N one more than the highest existing one: a run
+ * never overwrites another. Every file is written under a temporary name in the folder, then renamed into
+ * place, so that a reader (or a crash) never sees half a file.
+ */
+public final class RunFolder {
+
+  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+  private final Path path;
+
+  private RunFolder(Path path) {
+    this.path = path;
+  }
+
+  /** Creates the next free {@code <parent>/<kind>-N} folder, N from 1. */
+  public static RunFolder create(Path parent, String kind) throws IOException {
+    Files.createDirectories(parent);
+    int next = highestNumber(parent, kind) + 1;
+    while (true) {
+      try {
+        return new RunFolder(Files.createDirectory(parent.resolve(kind + "-" + next)));
+      } catch (FileAlreadyExistsException e) {
+        next++; // another run took it meanwhile
+      }
+    }
+  }
+
+  private static int highestNumber(Path parent, String kind) throws IOException {
+    Pattern pattern = Pattern.compile(Pattern.quote(kind) + "-(\\d{1,9})");
+    int highest = 0;
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent)) {
+      for (Path entry : entries) {
+        Matcher m = pattern.matcher(entry.getFileName().toString());
+        if (m.matches()) {
+          highest = Math.max(highest, Integer.parseInt(m.group(1)));
+        }
+      }
+    }
+    return highest;
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /** Writes a UTF-8 text file atomically. */
+  public void writeText(String name, String content) throws IOException {
+    Path target = path.resolve(name);
+    Files.createDirectories(target.getParent());
+    // not Files.createTempFile, which would leave the file readable by its owner only
+    Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
+    try {
+      Files.writeString(temporary, content, StandardCharsets.UTF_8);
+      moveIntoPlace(temporary, target);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Writes a pretty-printed JSON file atomically. */
+  public void writeJson(String name, JsonElement json) throws IOException {
+    writeText(name, GSON.toJson(json) + "\n");
+  }
+
+  /**
+   * Saves the model's parameters as {@code <name>.params}: DJL writes them into a temporary folder, from which
+   * the file is renamed into place. The name stays the same from epoch to epoch, so DJL's
+   * {@code model.load(folder, prefix)}, which looks for {@code prefix-NNNN.params}, does not find it; load it
+   * with {@code model.load(InputStream)}.
+   */
+  public void saveParameters(Model model, String name) throws IOException {
+    Path temporary = Files.createTempDirectory(path, "." + name + "-");
+    try {
+      model.save(temporary, name);
+      Path saved;
+      try (Stream<Path> files = Files.list(temporary)) {
+        saved = files.filter(f -> f.getFileName().toString().endsWith(".params")).findFirst()
+            .orElseThrow(() -> new IOException("DJL saved no .params file into " + temporary));
+      }
+      moveIntoPlace(saved, path.resolve(name + ".params"));
+    } finally {
+      deleteRecursively(temporary);
+    }
+  }
+
+  private static void moveIntoPlace(Path source, Path target) throws IOException {
+    Files.move(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(f -> {
+        try {
+          Files.delete(f);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+}

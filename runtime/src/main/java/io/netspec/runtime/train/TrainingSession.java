@@ -1,0 +1,230 @@
+package io.netspec.runtime.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.Dataset;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.TranslateException;
+import com.google.gson.JsonObject;
+import io.netspec.runtime.data.FashionMnist;
+import io.netspec.runtime.data.ImageDataset;
+import io.netspec.runtime.data.ImageTransform;
+import io.netspec.runtime.data.LabeledImages;
+import io.netspec.runtime.data.TrainingData;
+import io.netspec.runtime.models.Network;
+import io.netspec.runtime.models.SpecSources;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains one network on one data set with DJL's {@link Trainer}, scoring the held-out images after every
+ * epoch, and records the run in a new run folder: {@code run.json} (model, spec file and SHA-256, data,
+ * settings, engine, devices, outcome), the spec files, {@code class_indices.json}, {@code metrics.jsonl}, and
+ * the parameters of the last and the best epoch as {@code last.params} and {@code best.params}.
+ */
+public final class TrainingSession {
+
+  private final Network network;
+  private final TrainingData data;
+  private final TrainingSettings settings;
+  private final PrintWriter console;
+  private final boolean interactive;
+  private final ClassifierLoss loss;
+
+  /**
+   * @param console where progress goes
+   * @param interactive whether the console is a terminal, so that progress can be redrawn in place
+   */
+  public TrainingSession(Network network, TrainingData data, TrainingSettings settings, PrintWriter console,
+      boolean interactive) {
+    this.network = network;
+    this.data = data;
+    this.settings = settings;
+    this.console = console;
+    this.interactive = interactive;
+    this.loss = new ClassifierLoss(network.auxLossWeights());
+  }
+
+  /** Trains, writing the run into a new folder under {@code runsFolder}. */
+  public TrainingResult run(Path runsFolder) throws IOException, TranslateException {
+    long start = System.nanoTime();
+    Engine engine = Engine.getInstance();
+    engine.setRandomSeed(settings.seed());
+    Device[] devices = settings.devices().resolve(engine);
+    Shape input = network.type().inputShape();
+    ImageTransform transform =
+        data.transformFor((int) input.get(0), (int) input.get(1), (int) input.get(2));
+    ImageDataset train = dataset(data.train(), transform, true);
+    ImageDataset test = dataset(data.test(), transform, false);
+    int stepsPerEpoch = (int) ((train.size() + settings.batchSize() - 1) / settings.batchSize());
+    Tracker learningRate = settings.schedule().tracker(settings.learningRate(), settings.epochs(),
+        stepsPerEpoch, devices.length);
+    DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+        .optOptimizer(settings.optimizer().create(learningRate, settings.weightDecay()))
+        .optDevices(devices);
+
+    try (Model model = newModel(devices[0]); Trainer trainer = model.newTrainer(config)) {
+      trainer.initialize(network.batchShape(1));
+      RunFolder folder = RunFolder.create(runsFolder, "train");
+      JsonObject description = RunDescription.describe(network, data, settings, devices, engine);
+      console.printf("%s %s on %s; %s, %,d trainable parameters%n", engine.getEngineName(),
+          engine.getVersion(), DeviceChoice.describe(devices), network.type().stem(),
+          network.trainableParameters());
+      console.printf("data: %s, %,d training and %,d held-out images; run folder %s%n",
+          data.source().description(), data.train().count(), data.test().count(), folder.path());
+      writeStartFiles(folder, description);
+      List<EpochMetrics> epochs = new ArrayList<>();
+      int best = 0;
+      for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+        epochs.add(trainEpoch(trainer, train, test, epoch, learningRate, stepsPerEpoch));
+        best = recordEpoch(model, folder, epochs, best);
+        stopIfDiverged(epochs.get(epochs.size() - 1), folder);
+      }
+      TrainingResult result = new TrainingResult(folder.path(), epochs, best, seconds(start));
+      folder.writeJson("run.json", RunDescription.withResult(description, result));
+      return result;
+    }
+  }
+
+  /** Ends a run whose loss is no longer a number: further epochs would only repeat it. */
+  private void stopIfDiverged(EpochMetrics metrics, RunFolder folder) {
+    if (!metrics.isFinite()) {
+      throw new TrainingDivergedException(String.format(
+          "training diverged in epoch %d (loss %s); try a lower --lr than %s; the run so far is in %s",
+          metrics.epoch(), metrics.loss(), settings.learningRate(), folder.path()));
+    }
+  }
+
+  private ImageDataset dataset(LabeledImages images, ImageTransform transform, boolean shuffle) {
+    return ImageDataset.builder(images, transform).setSampling(settings.batchSize(), shuffle).build();
+  }
+
+  private Model newModel(Device device) {
+    Model model = Model.newInstance(network.type().stem(), device);
+    model.setBlock(network.block());
+    return model;
+  }
+
+  /**
+   * Writes the metrics so far and the last epoch's parameters, and the best ones if this epoch improved the
+   * held-out accuracy.
+   *
+   * @return the best epoch so far
+   */
+  private int recordEpoch(Model model, RunFolder folder, List<EpochMetrics> epochs, int best)
+      throws IOException {
+    EpochMetrics metrics = epochs.get(epochs.size() - 1);
+    folder.writeText("metrics.jsonl", EpochMetrics.toJsonLines(epochs));
+    model.setProperty("Epoch", Integer.toString(metrics.epoch()));
+    folder.saveParameters(model, "last");
+    boolean improved =
+        best == 0 || metrics.validationAccuracy() > epochs.get(best - 1).validationAccuracy();
+    if (improved) {
+      folder.saveParameters(model, "best");
+    }
+    console.printf("  held-out: loss %.4f, accuracy %.2f%%%s%n", metrics.validationLoss(),
+        100 * metrics.validationAccuracy(), improved ? " (best so far)" : "");
+    return improved ? metrics.epoch() : best;
+  }
+
+  private void writeStartFiles(RunFolder folder, JsonObject description) throws IOException {
+    folder.writeJson("run.json", description);
+    folder.writeJson("class_indices.json", RunDescription.classIndices(FashionMnist.CLASS_NAMES));
+    for (Map.Entry<String, String> spec : SpecSources.of(network.type()).entrySet()) {
+      folder.writeText("spec/" + spec.getKey(), spec.getValue());
+    }
+  }
+
+  private EpochMetrics trainEpoch(Trainer trainer, Dataset train, Dataset test, int epoch,
+      Tracker learningRate, int stepsPerEpoch) throws IOException, TranslateException {
+    long start = System.nanoTime();
+    List<String> auxNames = network.auxNames();
+    EpochTally tally = new EpochTally(1 + auxNames.size());
+    ProgressBar bar = new ProgressBar(console, interactive,
+        String.format("epoch %" + digits(settings.epochs()) + "d/%d", epoch, settings.epochs()),
+        data.train().count());
+    for (Batch batch : trainer.iterateDataset(train)) {
+      try (batch) {
+        trainStep(trainer, batch, tally);
+      }
+      bar.update(tally.seen(), figures(tally, auxNames, tally.seen() / seconds(start)));
+    }
+    double trainSeconds = seconds(start);
+    double imagesPerSecond = tally.seen() / trainSeconds;
+    bar.finish(tally.seen(), figures(tally, auxNames, imagesPerSecond));
+    EpochTally heldOut = evaluate(trainer, test, data.test().count());
+    Map<String, Double> auxLosses = new LinkedHashMap<>();
+    double objective = tally.meanLoss(0);
+    float[] weights = network.auxLossWeights();
+    for (int i = 0; i < auxNames.size(); i++) {
+      auxLosses.put(auxNames.get(i), tally.meanLoss(i + 1));
+      objective += weights[i] * tally.meanLoss(i + 1);
+    }
+    int lastUpdate = epoch * stepsPerEpoch * trainer.getDevices().length;
+    return new EpochMetrics(epoch, objective, tally.meanLoss(0), auxLosses, tally.accuracy(),
+        heldOut.meanLoss(0), heldOut.accuracy(), learningRate.getNewValue(lastUpdate), imagesPerSecond,
+        seconds(start));
+  }
+
+  /** One optimizer step: the batch is split over the devices, and each part's gradients are summed. */
+  private void trainStep(Trainer trainer, Batch batch, EpochTally tally) {
+    try (GradientCollector collector = trainer.newGradientCollector()) {
+      for (Batch part : batch.split(trainer.getDevices(), false)) {
+        NDList labels = part.getLabels();
+        NDList predictions = trainer.forward(part.getData(), labels);
+        NDList headLosses = loss.headLosses(labels, predictions);
+        collector.backward(loss.combine(headLosses));
+        tally.add(headLosses, predictions.head(), labels.head());
+      }
+    }
+    trainer.step();
+  }
+
+  /** The main classifier's loss and accuracy on every held-out image, in inference mode. */
+  private EpochTally evaluate(Trainer trainer, Dataset test, int images)
+      throws IOException, TranslateException {
+    EpochTally tally = new EpochTally(1);
+    ProgressBar bar = new ProgressBar(console, interactive, "  held-out", images);
+    for (Batch batch : trainer.iterateDataset(test)) {
+      try (batch) {
+        for (Batch part : batch.split(trainer.getDevices(), false)) {
+          NDList labels = part.getLabels();
+          NDList predictions = trainer.evaluate(part.getData());
+          tally.add(loss.headLosses(labels, predictions), predictions.head(), labels.head());
+        }
+      }
+      bar.update(tally.seen(), String.format("acc %.2f%%", 100 * tally.accuracy()));
+    }
+    bar.clear();
+    return tally;
+  }
+
+  private static String figures(EpochTally tally, List<String> auxNames, double imagesPerSecond) {
+    StringBuilder text = new StringBuilder(String.format("loss %.4f", tally.meanLoss(0)));
+    for (int i = 0; i < auxNames.size(); i++) {
+      text.append(String.format("  %s %.4f", auxNames.get(i), tally.meanLoss(i + 1)));
+    }
+    return text.append(String.format("  acc %.2f%%  %.0f img/s", 100 * tally.accuracy(), imagesPerSecond))
+        .toString();
+  }
+
+  private static double seconds(long startNanos) {
+    return Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
+  }
+
+  private static int digits(int n) {
+    return Integer.toString(n).length();
+  }
+}
