@@ -19,6 +19,10 @@ import io.netspec.dsl.spec.NetworkSpec;
 import io.netspec.dsl.spec.Pool;
 import io.netspec.dsl.spec.PrintedFigures;
 import io.netspec.dsl.spec.Rounding;
+import io.netspec.dsl.analysis.Analyzer;
+import io.netspec.dsl.analysis.TensorShape;
+import io.netspec.dsl.spec.Dropout;
+import io.netspec.dsl.spec.GlobalAvgPool;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +85,21 @@ class VariantMergeTest {
   }
 
   /** paper figures are not inherited; those the variant writes in its own change are its own. */
+  /**
+   * googlenet.yaml's 7x7/1 average pool would leave nothing of a 160x160 input's 5x5 map; changing its type
+   * to a global pool replaces the row (its patch key would mean nothing to the new type), keeping its name and
+   * place.
+   */
+  @Test
+  void changeWithAnotherTypeReplacesTheRow() throws Exception {
+    NetworkSpec spec = SpecLoader.load(VARIANTS.resolve("variant-retyped.yaml"));
+    int index = spec.layers().indexOf(layer(spec, "pool5", GlobalAvgPool.class));
+    assertEquals("inception_5b", spec.layers().get(index - 1).name());
+    assertEquals(0.5, layer(spec, "dropout", Dropout.class).rate()); // same type: keys merged
+    assertEquals(new TensorShape(1024, 1, 1),
+        Analyzer.analyze(spec).row("pool5").orElseThrow().output());
+  }
+
   @Test
   void printedFiguresComeFromTheVariantFileOnly() throws Exception {
     NetworkSpec spec = SpecLoader.load(VARIANTS.resolve("variant-small.yaml"));
