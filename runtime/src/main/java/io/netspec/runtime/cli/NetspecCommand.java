@@ -11,7 +11,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Trains and describes the convolutional networks generated from netspec's YAML specs.",
-    subcommands = {TrainCommand.class, ModelsCommand.class, SummaryCommand.class, MakeSampleCommand.class},
+    subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, ModelsCommand.class,
+        SummaryCommand.class, GenerateCommand.class, DiagramCommand.class, ReportCommand.class,
+        MakeSampleCommand.class},
     footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error.",
         "Set NETSPEC_DEBUG=1 to see the stack trace of a failure."})
 final class NetspecCommand implements Runnable {
@@ -21,6 +23,7 @@ final class NetspecCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required: train, models, summary or make-sample");
+    throw new ParameterException(spec.commandLine(), "a command is required: "
+        + String.join(", ", spec.subcommands().keySet()));
   }
 }

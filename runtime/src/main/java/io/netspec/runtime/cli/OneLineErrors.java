@@ -1,5 +1,6 @@
 package io.netspec.runtime.cli;
 
+import io.netspec.dsl.diagnostics.SpecException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
@@ -7,7 +8,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Reports a failed command as one line, {@code netspec: error: ...}, and exit code 1. The stack trace is
+ * Reports a failed command as one line, {@code netspec: error: ...}, and exit code 1; a spec with mistakes
+ * as one line per mistake, {@code file:line:column: error: message}. The stack trace is
  * printed too when the environment variable {@value #DEBUG_VARIABLE} is set.
  */
 final class OneLineErrors implements IExecutionExceptionHandler {
@@ -16,7 +18,11 @@ final class OneLineErrors implements IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception exception, CommandLine commandLine, ParseResult parseResult) {
-    commandLine.getErr().println("netspec: error: " + describe(exception));
+    if (exception instanceof SpecException mistakes) {
+      mistakes.diagnostics().forEach(commandLine.getErr()::println); // file:line:column: error: message
+    } else {
+      commandLine.getErr().println("netspec: error: " + describe(exception));
+    }
     if (System.getenv(DEBUG_VARIABLE) != null) {
       exception.printStackTrace(commandLine.getErr());
     }
@@ -35,8 +41,8 @@ final class OneLineErrors implements IExecutionExceptionHandler {
       shown = shown.getCause();
     }
     String message;
-    if (shown instanceof NoSuchFileException) {
-      message = shown.getMessage() + ": file not found";
+    if (shown instanceof NoSuchFileException missing) {
+      message = missing.getReason() == null ? shown.getMessage() + ": file not found" : shown.getMessage();
     } else if (shown instanceof AccessDeniedException) {
       message = shown.getMessage() + ": permission denied";
     } else if (shown.getMessage() == null || shown.getMessage().isBlank()) {

@@ -1,15 +1,10 @@
 package io.netspec.runtime.cli;
 
-import io.netspec.dsl.analysis.Analyzer;
 import io.netspec.dsl.analysis.NetworkAnalysis;
-import io.netspec.dsl.diagnostics.Diagnostic;
-import io.netspec.dsl.diagnostics.SpecException;
-import io.netspec.dsl.load.SpecLoader;
 import io.netspec.dsl.summary.JsonSummary;
 import io.netspec.dsl.summary.TextSummary;
-import java.io.IOException;
+import io.netspec.runtime.specs.SpecArguments;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,9 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code netspec summary SPEC}: the spec as the paper's Table 1, every row's output size, depth, parameters and
- * operations beside the figures the paper prints (the dsl module's summary). A spec with mistakes prints each
- * as {@code file:line:column: error: message}.
+ * {@code netspec summary SPEC|MODEL}: the spec as the paper's Table 1, every row's output size, depth,
+ * parameters and operations beside the figures the paper prints (the dsl module's summary). A spec with
+ * mistakes prints each as {@code file:line:column: error: message}.
  */
 @Command(
     name = "summary",
@@ -33,25 +28,16 @@ final class SummaryCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Parameters(paramLabel = "SPEC", description = "a spec file, e.g. specs/googlenet.yaml")
-  private Path specFile;
+  @Parameters(paramLabel = "SPEC|MODEL",
+      description = "a spec file (specs/googlenet.yaml) or a generated network (googlenet-fashion)")
+  private String specOrModel;
 
   @Option(names = "--json", description = "print the summary as JSON, for tools")
   private boolean json;
 
   @Override
-  public Integer call() throws IOException {
-    NetworkAnalysis analysis;
-    try {
-      analysis = Analyzer.analyze(SpecLoader.load(specFile));
-    } catch (SpecException e) {
-      PrintWriter err = spec.commandLine().getErr();
-      for (Diagnostic diagnostic : e.diagnostics()) {
-        err.println(diagnostic);
-      }
-      err.flush();
-      return 1;
-    }
+  public Integer call() throws Exception {
+    NetworkAnalysis analysis = SpecArguments.analyze(specOrModel);
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? JsonSummary.render(analysis) : TextSummary.render(analysis));
     out.flush();

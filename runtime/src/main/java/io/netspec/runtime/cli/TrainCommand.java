@@ -1,39 +1,49 @@
 package io.netspec.runtime.cli;
 
+import io.netspec.runtime.data.Augmentation;
 import io.netspec.runtime.data.DataSource;
-import io.netspec.runtime.data.FashionMnist;
+import io.netspec.runtime.data.ImageShape;
 import io.netspec.runtime.data.TrainingData;
 import io.netspec.runtime.models.ModelCatalog;
+import io.netspec.runtime.models.ModelType;
 import io.netspec.runtime.models.Network;
 import io.netspec.runtime.train.DeviceChoice;
 import io.netspec.runtime.train.LearningRateSchedule;
 import io.netspec.runtime.train.OptimizerChoice;
+import io.netspec.runtime.train.ResumeTarget;
 import io.netspec.runtime.train.TrainingResult;
 import io.netspec.runtime.train.TrainingSession;
 import io.netspec.runtime.train.TrainingSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code netspec train}: trains a generated network on Fashion-MNIST and records the run. */
+/** {@code netspec train}: trains a generated network and records the run. */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "Trains a generated network on Fashion-MNIST, scoring the held-out images after every epoch, and "
-          + "records the run in a new folder <output>/train-N.",
+      "Trains a generated network on Fashion-MNIST or a folder of images, scoring the held-out images after "
+          + "every epoch, and records the run in a new folder <output>/train-N.",
       "Without options: the small googlenet-fashion on the embedded 8,000 + 2,000 image sample."})
 final class TrainCommand implements Callable<Integer> {
+
+  /** The options {@code --resume} can be combined with; the others come from the run's {@code run.json}. */
+  private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--epochs", "--device");
 
   @Spec
   private CommandSpec spec;
@@ -44,11 +54,13 @@ final class TrainCommand implements Callable<Integer> {
   private String model;
 
   @Option(names = "--data", paramLabel = "D",
-      description = "IDX folder (train-/t10k- images and labels, .gz or not); `fashion-mnist` for the full set "
-          + "in " + "/usr/share/datasets/fashion-mnist; default: the embedded sample")
+      description = "IDX folder (train-/t10k- images and labels, .gz or not), `fashion-mnist` for the full set "
+          + "in /usr/share/datasets/fashion-mnist, or a folder of class folders of JPEG/PNG images "
+          + "(10%% held out); default: the embedded sample")
   private String data;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "4", description = "default: ${DEFAULT-VALUE}")
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "4",
+      description = "epochs in all, with --resume counting those done (default: ${DEFAULT-VALUE})")
   private int epochs;
 
   @Option(names = "--batch-size", paramLabel = "B", defaultValue = "64",
@@ -67,6 +79,10 @@ final class TrainCommand implements Callable<Integer> {
       description = "constant, step (x0.96 every 8 epochs, as the paper) or cosine (default: ${DEFAULT-VALUE})")
   private LearningRateSchedule schedule;
 
+  @Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
+      description = "epochs of linear warm-up from zero before the schedule (default: ${DEFAULT-VALUE})")
+  private int warmupEpochs;
+
   @Option(names = "--weight-decay", paramLabel = "W", defaultValue = "0",
       description = "L2 weight decay (default: ${DEFAULT-VALUE})")
   private float weightDecay;
@@ -74,9 +90,18 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "default: ${DEFAULT-VALUE}")
   private int seed;
 
-  @Option(names = "--device", paramLabel = "D", defaultValue = "auto", converter = DeviceConverter.class,
-      description = "auto (first GPU, else CPU), cpu, gpu (every GPU) or gpu:0,1 (default: ${DEFAULT-VALUE})")
+  @Option(names = "--device", paramLabel = "D", converter = DeviceConverter.class,
+      description = "auto (first GPU, else CPU), cpu, gpu (every GPU) or gpu:0,1 (default: auto)")
   private DeviceChoice device;
+
+  @Option(names = "--image-size", paramLabel = "N",
+      description = "side that image-folder images are decoded to, before the crop and resize to the "
+          + "network's input (default: the network's input side)")
+  private Integer imageSize;
+
+  @Option(names = "--augment", paramLabel = "A", defaultValue = "none", converter = AugmentationConverter.class,
+      description = "none, flip, crop (random resized crop) or crop+flip (default: ${DEFAULT-VALUE})")
+  private Augmentation augmentation;
 
   @Option(names = "--output", paramLabel = "DIR", defaultValue = "runs",
       description = "where run folders are created (default: ${DEFAULT-VALUE})")
@@ -90,18 +115,15 @@ final class TrainCommand implements Callable<Integer> {
       description = "train the auxiliary classifiers (--no-aux: without them; default: as the spec has them)")
   private Boolean auxClassifiers;
 
+  @Option(names = "--resume", paramLabel = "RUN",
+      description = "continue the run in folder RUN from its last complete epoch, up to --epochs in all; "
+          + "only --epochs and --device may be given with it")
+  private Path resume;
+
   @Override
   public Integer call() throws Exception {
-    TrainingSettings settings = settings();
-    if (limit < 0) {
-      throw new ParameterException(spec.commandLine(), "--limit must be zero (all) or positive, not " + limit);
-    }
-    Network network = ModelCatalog.generated().find(model)
-        .build(Optional.of(FashionMnist.classes()), Optional.ofNullable(auxClassifiers));
-    TrainingData trainingData = TrainingData.load(DataSource.resolve(data), limit);
+    TrainingResult result = resume != null ? resumeRun() : newRun();
     PrintWriter out = spec.commandLine().getOut();
-    TrainingResult result =
-        new TrainingSession(network, trainingData, settings, out, System.console() != null).run(output);
     out.printf("done in %.0f s: best held-out accuracy %.2f%% (epoch %d), last %.2f%%; %s%n",
         result.seconds(), 100 * result.best().validationAccuracy(), result.bestEpoch(),
         100 * result.last().validationAccuracy(), result.folder());
@@ -109,11 +131,73 @@ final class TrainCommand implements Callable<Integer> {
     return 0;
   }
 
+  private TrainingResult newRun() throws Exception {
+    TrainingSettings settings = settings();
+    if (limit < 0) {
+      throw new ParameterException(spec.commandLine(), "--limit must be zero (all) or positive, not " + limit);
+    }
+    ModelType type = ModelCatalog.generated().find(model);
+    DataSource source = DataSource.resolve(data, imageShape(type));
+    TrainingData trainingData = load(source, limit);
+    Network network = type.build(Optional.of(trainingData.classNames().size()), Optional.ofNullable(auxClassifiers));
+    return session(network, trainingData, settings).run(output);
+  }
+
+  private TrainingResult resumeRun() throws Exception {
+    List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
+        .map(OptionSpec::longestName).filter(name -> !RESUME_OPTIONS.contains(name)).toList();
+    if (!others.isEmpty()) {
+      throw new ParameterException(spec.commandLine(),
+          "--resume takes the run's own settings; only --epochs and --device may be given with it, not " + others);
+    }
+    ResumeTarget target = ResumeTarget.read(resume);
+    TrainingSettings settings = target.settings();
+    if (spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
+      settings = validated(() -> target.settings().withEpochs(epochs));
+    }
+    if (device != null) {
+      settings = settings.withDevices(device);
+    }
+    TrainingData trainingData = load(DataSource.resolve(target.dataArgument(), target.imageShape()), target.limit());
+    Network network = ModelCatalog.generated().find(target.model())
+        .build(Optional.of(target.classes()), Optional.of(target.auxClassifiers()));
+    return session(network, trainingData, settings).resume(target.folder(), target.checkpoint());
+  }
+
+  private TrainingSession session(Network network, TrainingData trainingData, TrainingSettings settings) {
+    return new TrainingSession(network, trainingData, settings, spec.commandLine().getOut(), System.console() != null);
+  }
+
+  /** Loads the data, reporting each unreadable file on the error stream and their count at the end. */
+  private TrainingData load(DataSource source, int imageLimit) throws Exception {
+    TrainingData loaded = TrainingData.load(source, imageLimit);
+    List<String> skipped = source.skipped();
+    if (!skipped.isEmpty()) {
+      PrintWriter err = spec.commandLine().getErr();
+      skipped.forEach(problem -> err.println("netspec: warning: skipped " + problem));
+      err.printf("netspec: warning: %d unreadable image file(s) skipped%n", skipped.size());
+      err.flush();
+    }
+    return loaded;
+  }
+
+  private ImageShape imageShape(ModelType type) {
+    int channels = (int) type.inputShape().get(0);
+    int height = imageSize != null ? imageSize : (int) type.inputShape().get(1);
+    int width = imageSize != null ? imageSize : (int) type.inputShape().get(2);
+    return validated(() -> new ImageShape(channels == 1 ? 1 : 3, height, width));
+  }
+
   private TrainingSettings settings() {
+    return validated(() -> new TrainingSettings(epochs, batchSize, optimizer,
+        learningRate == null ? optimizer.defaultLearningRate() : learningRate, schedule, warmupEpochs,
+        weightDecay, seed, device == null ? DeviceChoice.parse("auto") : device, augmentation));
+  }
+
+  /** The value {@code make} makes, its {@link IllegalArgumentException} turned into a usage error. */
+  private <T> T validated(Supplier<T> make) {
     try {
-      return new TrainingSettings(epochs, batchSize, optimizer,
-          learningRate == null ? optimizer.defaultLearningRate() : learningRate, schedule, weightDecay, seed,
-          device);
+      return make.get();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -125,6 +209,18 @@ final class TrainCommand implements Callable<Integer> {
     public DeviceChoice convert(String value) {
       try {
         return DeviceChoice.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Parses {@code --augment} so that a malformed value is a usage error. */
+  static final class AugmentationConverter implements ITypeConverter<Augmentation> {
+    @Override
+    public Augmentation convert(String value) {
+      try {
+        return Augmentation.parse(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }

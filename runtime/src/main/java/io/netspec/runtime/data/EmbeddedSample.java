@@ -14,6 +14,11 @@ public record EmbeddedSample() implements DataSource {
   public static final String RESOURCE_FOLDER = "/io/netspec/runtime/data/fashion-mnist-sample/";
 
   @Override
+  public String argument() {
+    return EMBEDDED;
+  }
+
+  @Override
   public String description() {
     return "embedded Fashion-MNIST sample";
   }

@@ -12,6 +12,11 @@ import java.nio.file.Path;
 public record IdxDirectory(Path directory) implements DataSource {
 
   @Override
+  public String argument() {
+    return directory.toString();
+  }
+
+  @Override
   public String description() {
     return directory.toString();
   }

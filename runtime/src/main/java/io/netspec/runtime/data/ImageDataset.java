@@ -7,23 +7,31 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Record;
 import ai.djl.util.Progress;
+import java.util.Random;
 
 /**
  * Labelled images as a DJL data set: each record is one {@code (C, H, W)} float input made by an
  * {@link ImageTransform} and its class index as a float scalar, which DJL's stacking batchifier turns into
  * {@code (N, C, H, W)} and {@code (N)}. Inputs are made when a batch asks for them, so that a 224x224 network
- * does not hold its whole resized training set in memory.
+ * does not hold its whole resized training set in memory; with an executor (DJL's {@code optExecutorService})
+ * and {@code optPrefetchNumber}, DJL makes the next batches on a background thread while the current one
+ * trains. Augmentation draws from one seeded generator, in the order records are asked for, so a single
+ * loading thread gives the same images on every run.
  */
 public final class ImageDataset extends RandomAccessDataset {
 
   private final LabeledImages images;
   private final ImageTransform transform;
   private final Shape inputShape;
+  private final Augmentation augmentation;
+  private final Random random;
 
   private ImageDataset(Builder builder) {
     super(builder);
     this.images = builder.images;
     this.transform = builder.transform;
+    this.augmentation = builder.augmentation;
+    this.random = new Random(builder.seed);
     this.inputShape = new Shape(transform.channels(), transform.height(), transform.width());
   }
 
@@ -35,7 +43,11 @@ public final class ImageDataset extends RandomAccessDataset {
   @Override
   public Record get(NDManager manager, long index) {
     int i = Math.toIntExact(index);
-    NDArray input = manager.create(transform.apply(images, i), inputShape);
+    float[] values;
+    synchronized (random) {
+      values = transform.apply(images, i, augmentation, random);
+    }
+    NDArray input = manager.create(values, inputShape);
     NDArray label = manager.create((float) images.label(i));
     return new Record(new NDList(input), new NDList(label));
   }
@@ -60,6 +72,8 @@ public final class ImageDataset extends RandomAccessDataset {
 
     private final LabeledImages images;
     private final ImageTransform transform;
+    private Augmentation augmentation = Augmentation.NONE;
+    private long seed;
 
     private Builder(LabeledImages images, ImageTransform transform) {
       this.images = images;
@@ -68,6 +82,13 @@ public final class ImageDataset extends RandomAccessDataset {
 
     @Override
     protected Builder self() {
+      return this;
+    }
+
+    /** Augments every record with {@code augmentation}, drawn from a generator seeded with {@code seed}. */
+    public Builder optAugmentation(Augmentation augmentation, long seed) {
+      this.augmentation = augmentation;
+      this.seed = seed;
       return this;
     }
 

@@ -3,22 +3,28 @@ package io.netspec.runtime.data;
 import java.util.Arrays;
 
 /**
- * Grayscale images of one size with one class index each, as an IDX pair holds them: pixels row-major, one
- * unsigned byte each, image after image.
+ * Images of one size with one class index each: pixels row-major, one unsigned byte each, channel plane after
+ * channel plane, image after image (an IDX pair holds grayscale ones, one channel).
  *
  * @param source where the images came from, for messages and the run folder
+ * @param channels planes of every image: 1 grayscale, 3 red, green, blue
  * @param height rows of every image
  * @param width columns of every image
  * @param pixels {@code count * height * width} unsigned bytes
  * @param labels one class index (unsigned byte) per image
  */
-public record LabeledImages(String source, int height, int width, byte[] pixels, byte[] labels) {
+public record LabeledImages(String source, int channels, int height, int width, byte[] pixels, byte[] labels) {
 
   public LabeledImages {
-    if ((long) labels.length * height * width != pixels.length) {
+    if ((long) labels.length * channels * height * width != pixels.length) {
       throw new IllegalArgumentException(labels.length + " labels do not match " + pixels.length
-          + " pixels of " + height + "x" + width + " images");
+          + " pixels of " + height + "x" + width + "x" + channels + " images");
     }
+  }
+
+  /** Grayscale images. */
+  public LabeledImages(String source, int height, int width, byte[] pixels, byte[] labels) {
+    this(source, 1, height, width, pixels, labels);
   }
 
   /**
@@ -59,9 +65,9 @@ public record LabeledImages(String source, int height, int width, byte[] pixels,
     return labels.length;
   }
 
-  /** The number of pixels of one image. */
+  /** The number of values of one image: channels x height x width. */
   public int imageSize() {
-    return height * width;
+    return channels * height * width;
   }
 
   /** The class index of image {@code index}. */
@@ -78,7 +84,7 @@ public record LabeledImages(String source, int height, int width, byte[] pixels,
       System.arraycopy(pixels, indices[i] * size, chosenPixels, i * size, size);
       chosenLabels[i] = labels[indices[i]];
     }
-    return new LabeledImages(source, height, width, chosenPixels, chosenLabels);
+    return new LabeledImages(source, channels, height, width, chosenPixels, chosenLabels);
   }
 
   /** The first {@code n} images, or all of them if there are fewer. */
@@ -86,7 +92,7 @@ public record LabeledImages(String source, int height, int width, byte[] pixels,
     if (n >= count()) {
       return this;
     }
-    return new LabeledImages(source, height, width, Arrays.copyOf(pixels, n * imageSize()),
+    return new LabeledImages(source, channels, height, width, Arrays.copyOf(pixels, n * imageSize()),
         Arrays.copyOf(labels, n));
   }
 

@@ -1,5 +1,7 @@
 package io.netspec.runtime.data;
 
+import java.util.List;
+
 /**
  * The training and held-out images of one run, with the pixel statistics that normalise both (taken from the
  * training images only).
@@ -8,9 +10,10 @@ package io.netspec.runtime.data;
  * @param train the training images
  * @param test the held-out images, scored after every epoch
  * @param statistics pixel mean and standard deviation of the training images
+ * @param limit the most images kept of each split; 0 for all
  */
 public record TrainingData(DataSource source, LabeledImages train, LabeledImages test,
-    LabeledImages.PixelStatistics statistics) {
+    LabeledImages.PixelStatistics statistics, int limit) {
 
   /**
    * Loads both splits of {@code source}.
@@ -27,7 +30,12 @@ public record TrainingData(DataSource source, LabeledImages train, LabeledImages
     if (train.count() == 0 || test.count() == 0) {
       throw new DataException(source.description(), "holds no images");
     }
-    return new TrainingData(source, train, test, train.statistics());
+    return new TrainingData(source, train, test, train.statistics(), Math.max(0, limit));
+  }
+
+  /** The class names, by class index. */
+  public List<String> classNames() {
+    return source.classNames();
   }
 
   /** The transform from these images to a network's {@code channels x height x width} input. */

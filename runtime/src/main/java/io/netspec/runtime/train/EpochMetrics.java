@@ -49,6 +49,29 @@ public record EpochMetrics(int epoch, double loss, double mainLoss, Map<String, 
     return json;
   }
 
+  /**
+   * Reads back one line of {@code metrics.jsonl} as {@link #toJson} wrote it (a diverged loss, null, becomes
+   * NaN).
+   *
+   * @throws IllegalArgumentException if a figure is missing
+   */
+  public static EpochMetrics fromJson(JsonObject json) {
+    Map<String, Double> aux = new LinkedHashMap<>();
+    JsonObject auxJson = json.has("aux_losses") ? json.getAsJsonObject("aux_losses") : new JsonObject();
+    auxJson.keySet().forEach(name -> aux.put(name, number(auxJson, name)));
+    return new EpochMetrics((int) number(json, "epoch"), number(json, "loss"), number(json, "main_loss"), aux,
+        number(json, "train_accuracy"), number(json, "val_loss"), number(json, "val_accuracy"),
+        (float) number(json, "lr"), number(json, "images_per_second"), number(json, "seconds"));
+  }
+
+  private static double number(JsonObject json, String key) {
+    JsonElement value = json.get(key);
+    if (value == null) {
+      throw new IllegalArgumentException("no " + key + " in " + json);
+    }
+    return value.isJsonNull() ? Double.NaN : value.getAsDouble();
+  }
+
   /** The metrics of several epochs as JSON lines, each ending with a newline. */
   public static String toJsonLines(List<EpochMetrics> epochs) {
     StringBuilder lines = new StringBuilder();

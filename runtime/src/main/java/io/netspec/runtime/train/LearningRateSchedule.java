@@ -1,6 +1,5 @@
 package io.netspec.runtime.train;
 
-import ai.djl.training.tracker.Tracker;
 import java.util.Locale;
 
 /**
@@ -42,16 +41,6 @@ public enum LearningRateSchedule {
    * @param epochs the number of epochs of the whole run
    */
   public abstract float rate(float base, double epoch, int epochs);
-
-  /**
-   * A DJL tracker following this schedule. DJL's optimizers call a tracker with their update count, which
-   * grows by one per parameter update on every device, so an epoch is {@code stepsPerEpoch * devices}
-   * updates.
-   */
-  public Tracker tracker(float base, int epochs, int stepsPerEpoch, int devices) {
-    double updatesPerEpoch = Math.max(1, (double) stepsPerEpoch * devices);
-    return numUpdate -> rate(base, Math.max(0, numUpdate - 1) / updatesPerEpoch, epochs);
-  }
 
   /** The name the CLI takes, in lower case. */
   @Override

@@ -4,12 +4,17 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.netspec.runtime.data.Augmentation;
 import io.netspec.runtime.data.TrainingData;
 import io.netspec.runtime.models.Network;
 import io.netspec.runtime.models.ModelType;
 import java.util.List;
+import java.util.Locale;
 
-/** The contents of {@code run.json} and {@code class_indices.json}: what was trained, on what, and how. */
+/**
+ * The contents of {@code run.json} and {@code class_indices.json}: what was trained, on what, and how, and the
+ * settings a resumed run reads back ({@link #settings}).
+ */
 final class RunDescription {
 
   private RunDescription() {}
@@ -30,6 +35,12 @@ final class RunDescription {
 
     JsonObject dataJson = new JsonObject();
     dataJson.addProperty("source", data.source().description());
+    dataJson.addProperty("argument", data.source().argument());
+    dataJson.addProperty("limit", data.limit());
+    dataJson.addProperty("image_channels", data.train().channels());
+    dataJson.addProperty("image_height", data.train().height());
+    dataJson.addProperty("image_width", data.train().width());
+    dataJson.addProperty("skipped_files", data.source().skipped().size());
     dataJson.addProperty("train_images", data.train().count());
     dataJson.addProperty("test_images", data.test().count());
     dataJson.addProperty("pixel_mean", data.statistics().mean());
@@ -42,8 +53,11 @@ final class RunDescription {
     settingsJson.addProperty("optimizer", settings.optimizer().toString());
     settingsJson.addProperty("learning_rate", settings.learningRate());
     settingsJson.addProperty("schedule", settings.schedule().toString());
+    settingsJson.addProperty("warmup_epochs", settings.warmupEpochs());
     settingsJson.addProperty("weight_decay", settings.weightDecay());
     settingsJson.addProperty("seed", settings.seed());
+    settingsJson.addProperty("augmentation", settings.augmentation().toString());
+    settingsJson.addProperty("device", settings.devices().text());
     run.add("settings", settingsJson);
 
     run.addProperty("engine", engine.getEngineName() + " " + engine.getVersion());
@@ -55,14 +69,34 @@ final class RunDescription {
     return run;
   }
 
-  /** {@code run} with the outcome added. */
+  /** {@code run} with the outcome so far added: epochs done, best epoch and accuracy, seconds. */
   static JsonObject withResult(JsonObject run, TrainingResult result) {
     JsonObject done = run.deepCopy();
+    done.addProperty("epochs_done", result.epochs().size());
     done.addProperty("best_epoch", result.bestEpoch());
     done.addProperty("best_val_accuracy", result.best().validationAccuracy());
     done.addProperty("last_val_accuracy", result.last().validationAccuracy());
     done.addProperty("seconds", Math.round(result.seconds() * 100) / 100.0);
     return done;
+  }
+
+  /**
+   * The settings recorded in {@code run.json}, for {@code train --resume}.
+   *
+   * @throws IllegalArgumentException if one is missing or malformed
+   */
+  static TrainingSettings settings(JsonObject run) {
+    try {
+      JsonObject s = run.getAsJsonObject("settings");
+      return new TrainingSettings(s.get("epochs").getAsInt(), s.get("batch_size").getAsInt(),
+          OptimizerChoice.valueOf(s.get("optimizer").getAsString().toUpperCase(Locale.ROOT)),
+          s.get("learning_rate").getAsFloat(),
+          LearningRateSchedule.valueOf(s.get("schedule").getAsString().toUpperCase(Locale.ROOT)),
+          s.get("warmup_epochs").getAsInt(), s.get("weight_decay").getAsFloat(), s.get("seed").getAsInt(),
+          DeviceChoice.parse(s.get("device").getAsString()), Augmentation.parse(s.get("augmentation").getAsString()));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("run.json: settings unreadable (" + e.getMessage() + ")", e);
+    }
   }
 
   /** Class index to class name. */

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
@@ -44,6 +45,18 @@ public final class RunFolder {
     }
   }
 
+  /**
+   * An existing folder, to add or replace files in (a resumed run, an evaluation's confusion matrix).
+   *
+   * @throws NoSuchFileException if it is not a folder
+   */
+  public static RunFolder open(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      throw new NoSuchFileException(folder.toString(), null, "no such folder");
+    }
+    return new RunFolder(folder);
+  }
+
   private static int highestNumber(Path parent, String kind) throws IOException {
     Pattern pattern = Pattern.compile(Pattern.quote(kind) + "-(\\d{1,9})");
     int highest = 0;
@@ -64,12 +77,17 @@ public final class RunFolder {
 
   /** Writes a UTF-8 text file atomically. */
   public void writeText(String name, String content) throws IOException {
+    Files.createDirectories(path.resolve(name).getParent());
+    writeBytes(name, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes a binary file atomically. */
+  public void writeBytes(String name, byte[] content) throws IOException {
     Path target = path.resolve(name);
-    Files.createDirectories(target.getParent());
     // not Files.createTempFile, which would leave the file readable by its owner only
     Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
     try {
-      Files.writeString(temporary, content, StandardCharsets.UTF_8);
+      Files.write(temporary, content);
       moveIntoPlace(temporary, target);
     } finally {
       Files.deleteIfExists(temporary);

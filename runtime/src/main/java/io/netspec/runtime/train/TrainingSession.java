@@ -1,6 +1,7 @@
 package io.netspec.runtime.train;
 
 import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
@@ -13,28 +14,38 @@ import ai.djl.training.dataset.Dataset;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import com.google.gson.JsonObject;
-import io.netspec.runtime.data.FashionMnist;
+import io.netspec.runtime.data.Augmentation;
 import io.netspec.runtime.data.ImageDataset;
 import io.netspec.runtime.data.ImageTransform;
 import io.netspec.runtime.data.LabeledImages;
 import io.netspec.runtime.data.TrainingData;
+import io.netspec.runtime.eval.Scores;
 import io.netspec.runtime.models.Network;
 import io.netspec.runtime.models.SpecSources;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Trains one network on one data set with DJL's {@link Trainer}, scoring the held-out images after every
- * epoch, and records the run in a new run folder: {@code run.json} (model, spec file and SHA-256, data,
- * settings, engine, devices, outcome), the spec files, {@code class_indices.json}, {@code metrics.jsonl}, and
- * the parameters of the last and the best epoch as {@code last.params} and {@code best.params}.
+ * epoch, and records the run in a run folder: {@code run.json} (model, spec file and SHA-256, data, settings,
+ * engine, devices, outcome), the spec files, {@code class_indices.json}, {@code metrics.jsonl},
+ * {@code plot.png}, the parameters of the last and the best epoch as {@code last.params} and
+ * {@code best.params}, and the best epoch's held-out {@code confusion.json}. A run can be resumed from its
+ * last complete epoch ({@link Checkpoint}).
  */
 public final class TrainingSession {
+
+  /** Batches DJL makes ahead of the one training, on the loading thread. */
+  private static final int PREFETCH = 2;
 
   private final Network network;
   private final TrainingData data;
@@ -59,42 +70,85 @@ public final class TrainingSession {
 
   /** Trains, writing the run into a new folder under {@code runsFolder}. */
   public TrainingResult run(Path runsFolder) throws IOException, TranslateException {
+    return train(RunFolder.create(runsFolder, "train"), Checkpoint.START);
+  }
+
+  /**
+   * Continues the run in {@code folder} after the epochs of {@code checkpoint}, up to the settings' epochs:
+   * parameters, epoch, learning-rate schedule position and best epoch so far are restored; the optimizer's
+   * momentum (SGD) or moments (Adam) start again from zero, since DJL keeps them in private fields. The random
+   * generators are seeded with the seed plus the epochs done, so a resumed run is reproducible, though not the
+   * same as an uninterrupted one.
+   */
+  public TrainingResult resume(RunFolder folder, Checkpoint checkpoint) throws IOException, TranslateException {
+    if (checkpoint.epoch() >= settings.epochs()) {
+      throw new IllegalArgumentException(folder.path() + " has done " + checkpoint.epoch() + " of its "
+          + settings.epochs() + " epochs; give --epochs above " + checkpoint.epoch() + " to train further");
+    }
+    return train(folder, checkpoint);
+  }
+
+  private TrainingResult train(RunFolder folder, Checkpoint from) throws IOException, TranslateException {
     long start = System.nanoTime();
     Engine engine = Engine.getInstance();
-    engine.setRandomSeed(settings.seed());
+    engine.setRandomSeed(settings.seed() + from.epoch());
     Device[] devices = settings.devices().resolve(engine);
     Shape input = network.type().inputShape();
-    ImageTransform transform =
-        data.transformFor((int) input.get(0), (int) input.get(1), (int) input.get(2));
-    ImageDataset train = dataset(data.train(), transform, true);
-    ImageDataset test = dataset(data.test(), transform, false);
+    ImageTransform transform = data.transformFor((int) input.get(0), (int) input.get(1), (int) input.get(2));
+    ImageDataset train = dataset(data.train(), transform, true, settings.augmentation(), settings.seed() + from.epoch());
+    ImageDataset test = dataset(data.test(), transform, false, Augmentation.NONE, 0);
     int stepsPerEpoch = (int) ((train.size() + settings.batchSize() - 1) / settings.batchSize());
-    Tracker learningRate = settings.schedule().tracker(settings.learningRate(), settings.epochs(),
-        stepsPerEpoch, devices.length);
+    Tracker learningRate = settings.learningRatePlan().tracker(stepsPerEpoch, devices.length, from.epoch());
+    ExecutorService loader = Executors.newSingleThreadExecutor(task -> {
+      Thread thread = new Thread(task, "netspec-data");
+      thread.setDaemon(true);
+      return thread;
+    });
     DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
         .optOptimizer(settings.optimizer().create(learningRate, settings.weightDecay()))
-        .optDevices(devices);
-
-    try (Model model = newModel(devices[0]); Trainer trainer = model.newTrainer(config)) {
-      trainer.initialize(network.batchShape(1));
-      RunFolder folder = RunFolder.create(runsFolder, "train");
-      JsonObject description = RunDescription.describe(network, data, settings, devices, engine);
-      console.printf("%s %s on %s; %s, %,d trainable parameters%n", engine.getEngineName(),
-          engine.getVersion(), DeviceChoice.describe(devices), network.type().stem(),
-          network.trainableParameters());
-      console.printf("data: %s, %,d training and %,d held-out images; run folder %s%n",
-          data.source().description(), data.train().count(), data.test().count(), folder.path());
-      writeStartFiles(folder, description);
-      List<EpochMetrics> epochs = new ArrayList<>();
-      int best = 0;
-      for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-        epochs.add(trainEpoch(trainer, train, test, epoch, learningRate, stepsPerEpoch));
-        best = recordEpoch(model, folder, epochs, best);
-        stopIfDiverged(epochs.get(epochs.size() - 1), folder);
+        .optDevices(devices)
+        .optExecutorService(loader);
+    try (Model model = newModel(devices[0])) {
+      if (!from.isStart()) {
+        loadParameters(model, folder.path().resolve("last.params"));
       }
-      TrainingResult result = new TrainingResult(folder.path(), epochs, best, seconds(start));
-      folder.writeJson("run.json", RunDescription.withResult(description, result));
-      return result;
+      try (Trainer trainer = model.newTrainer(config)) {
+        trainer.initialize(network.batchShape(1));
+        JsonObject description = RunDescription.describe(network, data, settings, devices, engine);
+        console.printf("%s %s on %s; %s, %,d trainable parameters%n", engine.getEngineName(),
+            engine.getVersion(), DeviceChoice.describe(devices), network.type().stem(),
+            network.trainableParameters());
+        console.printf("data: %s, %,d training and %,d held-out images; run folder %s%n",
+            data.source().description(), data.train().count(), data.test().count(), folder.path());
+        if (from.isStart()) {
+          writeStartFiles(folder, description);
+        } else {
+          console.printf("resuming after epoch %d of %d (best so far: epoch %d)%n", from.epoch(),
+              settings.epochs(), from.bestEpoch());
+        }
+        List<EpochMetrics> epochs = new ArrayList<>(from.metrics());
+        int best = from.bestEpoch();
+        TrainingResult result = null;
+        for (int epoch = from.epoch() + 1; epoch <= settings.epochs(); epoch++) {
+          Scores heldOut = new Scores(data.classNames());
+          epochs.add(trainEpoch(trainer, train, test, epoch, learningRate, stepsPerEpoch, from, heldOut));
+          best = recordEpoch(model, folder, epochs, best, heldOut);
+          result = new TrainingResult(folder.path(), epochs, best, from.seconds() + seconds(start));
+          folder.writeJson("run.json", RunDescription.withResult(description, result));
+          stopIfDiverged(epochs.get(epochs.size() - 1), folder);
+        }
+        return result;
+      }
+    } finally {
+      loader.shutdownNow();
+    }
+  }
+
+  private static void loadParameters(Model model, Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      model.load(in);
+    } catch (MalformedModelException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
     }
   }
 
@@ -107,8 +161,10 @@ public final class TrainingSession {
     }
   }
 
-  private ImageDataset dataset(LabeledImages images, ImageTransform transform, boolean shuffle) {
-    return ImageDataset.builder(images, transform).setSampling(settings.batchSize(), shuffle).build();
+  private ImageDataset dataset(LabeledImages images, ImageTransform transform, boolean shuffle,
+      Augmentation augmentation, long seed) {
+    return ImageDataset.builder(images, transform).setSampling(settings.batchSize(), shuffle)
+        .optAugmentation(augmentation, seed).optPrefetchNumber(PREFETCH).build();
   }
 
   private Model newModel(Device device) {
@@ -118,12 +174,12 @@ public final class TrainingSession {
   }
 
   /**
-   * Writes the metrics so far and the last epoch's parameters, and the best ones if this epoch improved the
-   * held-out accuracy.
+   * Writes the metrics so far, the plot and the last epoch's parameters, and the best ones and their confusion
+   * matrix if this epoch improved the held-out accuracy, in the order {@link Checkpoint} relies on.
    *
    * @return the best epoch so far
    */
-  private int recordEpoch(Model model, RunFolder folder, List<EpochMetrics> epochs, int best)
+  private int recordEpoch(Model model, RunFolder folder, List<EpochMetrics> epochs, int best, Scores heldOut)
       throws IOException {
     EpochMetrics metrics = epochs.get(epochs.size() - 1);
     folder.writeText("metrics.jsonl", EpochMetrics.toJsonLines(epochs));
@@ -133,22 +189,25 @@ public final class TrainingSession {
         best == 0 || metrics.validationAccuracy() > epochs.get(best - 1).validationAccuracy();
     if (improved) {
       folder.saveParameters(model, "best");
+      folder.writeJson("confusion.json", heldOut.confusion().toJson());
     }
-    console.printf("  held-out: loss %.4f, accuracy %.2f%%%s%n", metrics.validationLoss(),
-        100 * metrics.validationAccuracy(), improved ? " (best so far)" : "");
+    folder.writeBytes("plot.png", MetricsPlot.png(epochs));
+    console.printf("  held-out: loss %.4f, accuracy %.2f%%, top-%d %.2f%%%s%n", metrics.validationLoss(),
+        100 * metrics.validationAccuracy(), Scores.TOP_K, 100 * heldOut.topK(), improved ? " (best so far)" : "");
     return improved ? metrics.epoch() : best;
   }
 
   private void writeStartFiles(RunFolder folder, JsonObject description) throws IOException {
     folder.writeJson("run.json", description);
-    folder.writeJson("class_indices.json", RunDescription.classIndices(FashionMnist.CLASS_NAMES));
+    folder.writeJson("class_indices.json", RunDescription.classIndices(data.classNames()));
     for (Map.Entry<String, String> spec : SpecSources.of(network.type()).entrySet()) {
       folder.writeText("spec/" + spec.getKey(), spec.getValue());
     }
   }
 
   private EpochMetrics trainEpoch(Trainer trainer, Dataset train, Dataset test, int epoch,
-      Tracker learningRate, int stepsPerEpoch) throws IOException, TranslateException {
+      Tracker learningRate, int stepsPerEpoch, Checkpoint from, Scores heldOutScores)
+      throws IOException, TranslateException {
     long start = System.nanoTime();
     List<String> auxNames = network.auxNames();
     EpochTally tally = new EpochTally(1 + auxNames.size());
@@ -164,7 +223,7 @@ public final class TrainingSession {
     double trainSeconds = seconds(start);
     double imagesPerSecond = tally.seen() / trainSeconds;
     bar.finish(tally.seen(), figures(tally, auxNames, imagesPerSecond));
-    EpochTally heldOut = evaluate(trainer, test, data.test().count());
+    EpochTally heldOut = evaluate(trainer, test, data.test().count(), heldOutScores);
     Map<String, Double> auxLosses = new LinkedHashMap<>();
     double objective = tally.meanLoss(0);
     float[] weights = network.auxLossWeights();
@@ -172,7 +231,7 @@ public final class TrainingSession {
       auxLosses.put(auxNames.get(i), tally.meanLoss(i + 1));
       objective += weights[i] * tally.meanLoss(i + 1);
     }
-    int lastUpdate = epoch * stepsPerEpoch * trainer.getDevices().length;
+    int lastUpdate = (epoch - from.epoch()) * stepsPerEpoch * trainer.getDevices().length;
     return new EpochMetrics(epoch, objective, tally.meanLoss(0), auxLosses, tally.accuracy(),
         heldOut.meanLoss(0), heldOut.accuracy(), learningRate.getNewValue(lastUpdate), imagesPerSecond,
         seconds(start));
@@ -192,8 +251,8 @@ public final class TrainingSession {
     trainer.step();
   }
 
-  /** The main classifier's loss and accuracy on every held-out image, in inference mode. */
-  private EpochTally evaluate(Trainer trainer, Dataset test, int images)
+  /** The main classifier's loss, accuracy and scores on every held-out image, in inference mode. */
+  private EpochTally evaluate(Trainer trainer, Dataset test, int images, Scores scores)
       throws IOException, TranslateException {
     EpochTally tally = new EpochTally(1);
     ProgressBar bar = new ProgressBar(console, interactive, "  held-out", images);
@@ -203,6 +262,7 @@ public final class TrainingSession {
           NDList labels = part.getLabels();
           NDList predictions = trainer.evaluate(part.getData());
           tally.add(loss.headLosses(labels, predictions), predictions.head(), labels.head());
+          scores.add(predictions.head(), labels.head());
         }
       }
       bar.update(tally.seen(), String.format("acc %.2f%%", 100 * tally.accuracy()));

@@ -3,7 +3,9 @@ package io.netspec.runtime.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.netspec.report.graphviz.Graphviz;
 import io.netspec.runtime.train.OptimizerChoice;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -32,7 +34,8 @@ class CliTest {
   @ValueSource(strings = {
     "", "fly", "--frobnicate", "train --epochs 0", "train --epochs x", "train --batch-size 0",
     "train --optimizer rmsprop", "train --schedule linear", "train --device tpu", "train --device gpu:a",
-    "train --lr -1", "train --weight-decay -0.1", "train --limit -5", "summary", "models extra"})
+    "train --lr -1", "train --weight-decay -0.1", "train --limit -5", "summary", "models extra", "generate",
+    "generate x.yaml", "diagram googlenet", "report googlenet", "predict", "eval --batch-size 0 runs/x"})
   void usageErrorsExitWithTwo(String args) {
     assertEquals(2, run(args.isEmpty() ? new String[0] : args.split(" ")), err.toString());
     assertFalse(err.toString().contains("\tat "), err.toString());
@@ -89,6 +92,60 @@ class CliTest {
     assertEquals(0, run("train", "--limit", "64", "--epochs", "1", "--batch-size", "32", "--device", "cpu",
         "--output", folder.toString()));
     assertTrue(Files.isRegularFile(folder.resolve("train-1/best.params")));
+  }
+
+  @Test
+  void summaryAcceptsAModelName() {
+    assertEquals(0, run("summary", "googlenet-fashion"));
+    assertTrue(out.toString().contains("inception_4a"), out.toString());
+    assertEquals(1, run("summary", "no-such-model"));
+    assertTrue(err.toString().startsWith("netspec: error: unknown model 'no-such-model'"), err.toString());
+    assertEquals(1, run("summary", "specs/missing.yaml"));
+    assertTrue(err.toString().contains("specs/missing.yaml: file not found"), err.toString());
+  }
+
+  @Test
+  void generateWritesTheSourcesOfSpecs(@TempDir Path folder) throws Exception {
+    Path out = folder.resolve("src");
+    assertEquals(0, run("generate", specs().resolve("googlenet.yaml").toString(),
+        specs().resolve("googlenet-fashion.yaml").toString(), "-o", out.toString()), err.toString());
+    assertTrue(Files.isRegularFile(out.resolve("io/netspec/models/googlenet/Googlenet.java")));
+    assertTrue(Files.isRegularFile(out.resolve("io/netspec/models/NetspecModels.java")));
+  }
+
+  @Test
+  void generateWritesNothingWhenASpecHasMistakes(@TempDir Path folder) throws Exception {
+    Path bad = Files.writeString(folder.resolve("bad.yaml"), "input: 28x28x1\nclases: 10\nlayers: []\n");
+    Path out = folder.resolve("src");
+    assertEquals(1, run("generate", specs().resolve("googlenet.yaml").toString(), bad.toString(), "-o",
+        out.toString()));
+    assertTrue(err.toString().lines().allMatch(l -> l.startsWith(bad + ":") && l.contains(": error: ")),
+        err.toString());
+    assertFalse(Files.exists(out), "nothing written");
+  }
+
+  @Test
+  void diagramWritesDotWithoutGraphvizAndSvgWithIt(@TempDir Path folder) throws Exception {
+    Path dot = folder.resolve("net.dot");
+    assertEquals(0, run("diagram", "googlenet-fashion", "-o", dot.toString()), err.toString());
+    assertTrue(Files.readString(dot).startsWith("digraph"), Files.readString(dot));
+    assertEquals(1, run("diagram", "googlenet-fashion", "-o", folder.resolve("net.png").toString()));
+    assertTrue(err.toString().startsWith("netspec: error: cannot tell the diagram's format"), err.toString());
+    assumeTrue(Graphviz.onPath().isInstalled(), "Graphviz's dot is not installed");
+    Path svg = folder.resolve("net.svg");
+    assertEquals(0, run("diagram", specs().resolve("googlenet.yaml").toString(), "-o", svg.toString()),
+        err.toString());
+    assertTrue(Files.readString(svg).contains("<svg"));
+  }
+
+  @Test
+  void reportWritesOnePage(@TempDir Path folder) throws Exception {
+    assumeTrue(Graphviz.onPath().isInstalled(), "Graphviz's dot is not installed");
+    assertEquals(0, run("report", "googlenet-fashion", "-o", folder.toString()), err.toString());
+    assertTrue(Files.readString(folder.resolve("report.html")).contains("GooglenetFashion"));
+    assertEquals(1, run("report", "googlenet-fashion", "--run", folder.resolve("no-run").toString(), "-o",
+        folder.toString()));
+    assertTrue(err.toString().startsWith("netspec: error: ") && err.toString().contains("no-run"), err.toString());
   }
 
   private static Path specs() {

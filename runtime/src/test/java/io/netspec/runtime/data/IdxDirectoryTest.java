@@ -70,15 +70,17 @@ class IdxDirectoryTest {
     assertTrue(e.getMessage().endsWith("expected 3 dimensions (count, rows, columns), found 2"), e.getMessage());
   }
 
+  private static final ImageShape GRAY = new ImageShape(1, 28, 28);
+
   @Test
   void dataArgumentThatIsNoFolderIsNamed() {
     DataException e = assertThrows(DataException.class,
-        () -> DataSource.resolve(folder.resolve("nowhere").toString()));
-    assertEquals(folder.resolve("nowhere") + ": not a folder of IDX files", e.getMessage());
+        () -> DataSource.resolve(folder.resolve("nowhere").toString(), GRAY));
+    assertEquals(folder.resolve("nowhere") + ": not a folder of IDX files or of class folders", e.getMessage());
   }
 
   @Test
   void noDataArgumentMeansTheEmbeddedSample() throws Exception {
-    assertTrue(DataSource.resolve(null) instanceof EmbeddedSample);
+    assertTrue(DataSource.resolve(null, GRAY) instanceof EmbeddedSample);
   }
 }

@@ -32,7 +32,7 @@ class LearningRateScheduleTest {
   @Test
   void trackerCountsOptimizerUpdatesNotEpochs() {
     // 100 steps per epoch: DJL's first update is number 1; update 801 is the first of epoch 9
-    Tracker tracker = LearningRateSchedule.STEP.tracker(1f, 20, 100, 1);
+    Tracker tracker = new LearningRatePlan(LearningRateSchedule.STEP, 1f, 20, 0).tracker(100, 1, 0);
     assertEquals(1f, tracker.getNewValue(1), 1e-7);
     assertEquals(1f, tracker.getNewValue(800), 1e-7);
     assertEquals(0.96f, tracker.getNewValue(801), 1e-7);
@@ -41,8 +41,28 @@ class LearningRateScheduleTest {
   @Test
   void trackerCountsOneUpdatePerDevice() {
     // on two devices DJL updates each parameter twice per step
-    Tracker tracker = LearningRateSchedule.STEP.tracker(1f, 20, 100, 2);
+    Tracker tracker = new LearningRatePlan(LearningRateSchedule.STEP, 1f, 20, 0).tracker(100, 2, 0);
     assertEquals(1f, tracker.getNewValue(1600), 1e-7);
     assertEquals(0.96f, tracker.getNewValue(1601), 1e-7);
+  }
+
+  @Test
+  void warmUpRisesLinearlyThenFollowsTheSchedule() {
+    // 2 warm-up epochs of 10 steps: step 5 is a quarter of the way, step 20 the end
+    Tracker tracker = new LearningRatePlan(LearningRateSchedule.CONSTANT, 1f, 10, 2).tracker(10, 1, 0);
+    assertEquals(0.05f, tracker.getNewValue(1), 1e-6);
+    assertEquals(0.25f, tracker.getNewValue(5), 1e-6);
+    assertEquals(1f, tracker.getNewValue(20), 1e-6);
+    assertEquals(1f, tracker.getNewValue(35), 1e-6);
+  }
+
+  @Test
+  void aResumedTrackerContinuesWhereTheRunStopped() {
+    LearningRatePlan plan = new LearningRatePlan(LearningRateSchedule.COSINE, 1f, 4, 0);
+    Tracker whole = plan.tracker(10, 1, 0);
+    Tracker resumed = plan.tracker(10, 1, 2);
+    for (int update = 1; update <= 20; update++) {
+      assertEquals(whole.getNewValue(20 + update), resumed.getNewValue(update), 1e-7);
+    }
   }
 }

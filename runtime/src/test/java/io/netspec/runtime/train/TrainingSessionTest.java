@@ -7,6 +7,7 @@ import ai.djl.Device;
 import ai.djl.Model;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.netspec.runtime.data.Augmentation;
 import io.netspec.runtime.data.EmbeddedSample;
 import io.netspec.runtime.data.FashionMnist;
 import io.netspec.runtime.data.TrainingData;
@@ -58,7 +59,7 @@ class TrainingSessionTest {
   private static TrainingResult train(Network network, PrintWriter console) throws Exception {
     TrainingData data = TrainingData.load(new EmbeddedSample(), 1000);
     TrainingSettings settings = new TrainingSettings(EPOCHS, 32, OptimizerChoice.ADAM, 0.002f,
-        LearningRateSchedule.COSINE, 1e-4f, 42, DeviceChoice.parse("cpu"));
+        LearningRateSchedule.COSINE, 0, 1e-4f, 42, DeviceChoice.parse("cpu"), Augmentation.NONE);
     return new TrainingSession(network, data, settings, console, false).run(runs);
   }
 
@@ -84,7 +85,7 @@ class TrainingSessionTest {
     try (Stream<Path> files = Files.list(result.folder())) {
       Set<String> names = files.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
       assertTrue(names.containsAll(Set.of("run.json", "metrics.jsonl", "class_indices.json", "last.params",
-          "best.params", "spec")), names.toString());
+          "best.params", "spec", "plot.png", "confusion.json")), names.toString());
       assertTrue(names.stream().noneMatch(n -> n.startsWith(".")), names.toString());
     }
   }

@@ -1,0 +1,65 @@
+package io.netspec.runtime.train;
+
+import com.google.gson.JsonObject;
+import io.netspec.runtime.data.ImageShape;
+import io.netspec.runtime.eval.JsonFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A run folder to resume ({@code train --resume}): its {@code run.json}, which says what to train and how,
+ * and its last complete epoch.
+ *
+ * @param folder the run folder
+ * @param run its {@code run.json}
+ * @param checkpoint its last complete epoch
+ */
+public record ResumeTarget(RunFolder folder, JsonObject run, Checkpoint checkpoint) {
+
+  /**
+   * Reads a run folder.
+   *
+   * @throws IOException if it is missing, its {@code run.json} is unreadable or it holds no complete epoch
+   */
+  public static ResumeTarget read(Path folder) throws IOException {
+    RunFolder runFolder = RunFolder.open(folder);
+    return new ResumeTarget(runFolder, JsonFiles.readObject(folder.resolve("run.json")), Checkpoint.read(folder));
+  }
+
+  /** The settings the run was started with. */
+  public TrainingSettings settings() {
+    return RunDescription.settings(run);
+  }
+
+  /** The network's name. */
+  public String model() {
+    return run.get("model").getAsString();
+  }
+
+  /** The number of classes the network was built with. */
+  public int classes() {
+    return run.get("classes").getAsInt();
+  }
+
+  /** Whether the network was built with its auxiliary classifiers. */
+  public boolean auxClassifiers() {
+    return run.get("aux_classifiers").getAsBoolean();
+  }
+
+  /** The {@code --data} argument that names the run's data again. */
+  public String dataArgument() {
+    return run.getAsJsonObject("data").get("argument").getAsString();
+  }
+
+  /** The run's {@code --limit}, 0 for all images. */
+  public int limit() {
+    return run.getAsJsonObject("data").get("limit").getAsInt();
+  }
+
+  /** What the run's image files were converted to. */
+  public ImageShape imageShape() {
+    JsonObject data = run.getAsJsonObject("data");
+    return new ImageShape(data.get("image_channels").getAsInt(), data.get("image_height").getAsInt(),
+        data.get("image_width").getAsInt());
+  }
+}
