@@ -1,0 +1,236 @@
+"""The netspec benchmark: generated DJL networks against the same architectures in Debian's PyTorch.
+
+Run through bench/run (see BENCHMARKS.md). Every case (architecture x input/batch x mode) runs each side as
+its own process (so that peak resident memory is per process), A/B interleaved over rounds with the order
+alternating, each process warming up before its timed iterations; the table shows medians over rounds.
+Then it times generating and compiling all specs, profiles a training step on both sides, writes
+bench/results/<date>.json and regenerates the measured part of BENCHMARKS.md.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+import profile_report
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BENCH = os.path.dirname(HERE)
+ROOT = os.path.dirname(BENCH)
+PYTHON = "/usr/bin/python3"
+
+MODELS = [("torchvision", "googlenet-torchvision (generated) / torchvision googlenet"),
+          ("paper", "googlenet, the paper (generated) / the same layers in PyTorch")]
+SHAPES = [(224, 16), (96, 32)]
+MODES = ["train", "infer"]
+
+# (warm-up, timed iterations) per (size, mode): about the same number of images per measurement
+ITERATIONS = {(224, "train"): (1, 4), (96, "train"): (2, 8), (224, "infer"): (2, 8), (96, "infer"): (2, 12)}
+QUICK_ITERATIONS = {key: (1, 2) for key in ITERATIONS}
+
+
+def java_command(main, *args, threads):
+    classpath = os.path.join(BENCH, "target", "netspec-bench-0.1.0-SNAPSHOT.jar") + os.pathsep + \
+        os.path.join(BENCH, "target", "lib", "*")
+    return ["java", f"-Dai.djl.pytorch.num_threads={threads}", "-Dai.djl.pytorch.num_interop_threads=1",
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", "-cp", classpath, main] + [str(a) for a in args]
+
+
+def run_json(command, threads):
+    env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads))
+    command = [str(part) for part in command]
+    start, busy, ours = time.perf_counter(), cpu_busy_seconds(), children_cpu_seconds()
+    done = subprocess.run(command, cwd=HERE, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    others = (cpu_busy_seconds() - busy) - (children_cpu_seconds() - ours)
+    lines = [l for l in done.stdout.splitlines() if l.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"{' '.join(command)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    result = json.loads(lines[-1])
+    result["process_seconds"] = round(seconds, 2)
+    # CPU used by every other process of the machine while this one ran, in cores (0: the machine was ours)
+    result["other_cpu_cores"] = round(max(0.0, others) / seconds, 2)
+    return result
+
+
+def cpu_busy_seconds():
+    """Busy CPU seconds of the whole machine since boot, from /proc/stat."""
+    with open("/proc/stat") as stat:
+        fields = [int(v) for v in stat.readline().split()[1:]]
+    idle = fields[3] + fields[4]
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def first_line(command):
+    try:
+        return subprocess.run(command, capture_output=True, text=True).stdout.strip().splitlines()[0]
+    except (OSError, IndexError):
+        return "unknown"
+
+
+def machine():
+    cpu = "unknown"
+    with open("/proc/cpuinfo") as info:
+        for line in info:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo") as info:
+        mem_kb = int(info.readline().split()[1])
+    torch_info = subprocess.run([PYTHON, "-c", "import torch, torchvision; print(torch.__version__); "
+                                 "print(torchvision.__version__); print(torch.backends.mkldnn.is_available())"],
+                                capture_output=True, text=True).stdout.split()
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
+    return {"nproc": os.cpu_count(), "cpu": cpu, "memory_gib": round(mem_kb / 1024 / 1024, 1),
+            "kernel": platform.release(), "java": java[0] if java else "unknown",
+            "djl": "0.36.0", "libtorch_djl": "2.7.1 (ai.djl.pytorch:pytorch-native-cpu)",
+            "torch": torch_info[0] if torch_info else "unknown",
+            "torchvision": torch_info[1] if len(torch_info) > 1 else "unknown",
+            "python": first_line([PYTHON, "--version"]),
+            "debian_blas": os.path.realpath("/usr/lib/x86_64-linux-gnu/libblas.so.3")}
+
+
+def median(values):
+    return round(statistics.median(values), 3)
+
+
+def throughput(rounds, iterations, threads, log, partial_file=None):
+    cases = []
+    for model, _ in MODELS:
+        for size, batch in SHAPES:
+            for mode in MODES:
+                cases.append({"model": model, "size": size, "batch": batch, "mode": mode,
+                              "warmup": iterations[(size, mode)][0], "iterations": iterations[(size, mode)][1],
+                              "runs": {"netspec": [], "pytorch": []}})
+    for r in range(rounds):
+        for index, case in enumerate(cases):
+            sides = ["netspec", "pytorch"] if (r + index) % 2 == 0 else ["pytorch", "netspec"]
+            args = (case["model"], case["size"], case["batch"], case["mode"], case["warmup"], case["iterations"])
+            for side in sides:
+                if side == "netspec":
+                    command = java_command("io.netspec.bench.ThroughputCase", *args, threads=threads)
+                else:
+                    command = [PYTHON, os.path.join(HERE, "torch_case.py")] + [str(a) for a in args] + [str(threads)]
+                result = run_json(command, threads)
+                result["round"] = r + 1
+                result["order"] = sides.index(side) + 1
+                case["runs"][side].append(result)
+                if partial_file:  # every process's result so far, should the run be stopped
+                    with open(partial_file, "w") as f:
+                        json.dump(cases, f, indent=1)
+                log(f"round {r + 1}/{rounds} {case['model']:11} {case['size']:3}/{case['batch']:2} {case['mode']:5} "
+                    f"{side:7} {result['images_per_second']:8.2f} img/s  peak RSS "
+                    f"{result['peak_rss_kb'] / 1024:6.0f} MiB  ({result['process_seconds']} s, others used "
+                    f"{result['other_cpu_cores']} cores)")
+    for case in cases:
+        for side in ("netspec", "pytorch"):
+            runs = case["runs"][side]
+            case[side] = {"images_per_second": median([x["images_per_second"] for x in runs]),
+                          "per_round": [x["images_per_second"] for x in runs],
+                          "peak_rss_mib": median([x["peak_rss_kb"] / 1024 for x in runs]),
+                          "other_cpu_cores": median([x["other_cpu_cores"] for x in runs]),
+                          "engine": runs[0]["engine"], "threads": runs[0]["threads"]}
+        case["ratio"] = round(case["netspec"]["images_per_second"] / case["pytorch"]["images_per_second"], 3)
+    return cases
+
+
+def generate_and_compile(repetitions, log):
+    result = run_json(java_command("io.netspec.bench.GenerateAndCompile", os.path.join(ROOT, "specs"),
+                                   repetitions, threads=2), 2)
+    totals = [g + c for g, c in zip(result["generate_seconds"], result["compile_seconds"])]
+    result["total_seconds"] = [round(t, 3) for t in totals]
+    result["median_total_seconds"] = median(totals)
+    result["median_generate_seconds"] = median(result["generate_seconds"])
+    result["median_compile_seconds"] = median(result["compile_seconds"])
+    log(f"generate + compile all specs: median {result['median_total_seconds']} s over {repetitions} "
+        f"(generate {result['median_generate_seconds']} s, compile {result['median_compile_seconds']} s)")
+    return result
+
+
+def profile(model, size, batch, steps, threads, results_dir, stamp, log):
+    java_trace = os.path.join(results_dir, f"{stamp}-profile-netspec.trace.json")
+    torch_trace = os.path.join(results_dir, f"{stamp}-profile-pytorch.trace.json")
+    netspec = run_json(java_command("io.netspec.bench.ProfileStep", model, size, batch, steps, java_trace,
+                                    threads=threads), threads)
+    pytorch = run_json([PYTHON, os.path.join(HERE, "profile_torch.py"), model, size, batch, steps, threads,
+                        torch_trace], threads)
+    for side, trace in ((netspec, java_trace), (pytorch, torch_trace)):
+        side["engine_calls"] = profile_report.summarize(trace, steps)
+        side["phases_median_ms"] = {k: median(v) for k, v in side["phases_ms"].items()}
+        if "rows_forward_ms" in side:
+            side["rows_forward_median_ms"] = {k: median(v) for k, v in side["rows_forward_ms"].items()}
+        os.remove(trace)  # several MB each; the summary is kept
+    log(f"profile {model} {size}/{batch}: netspec step {netspec['phases_median_ms']['total']} ms, "
+        f"PyTorch step {pytorch['phases_median_ms']['total']} ms")
+    name = "googlenet-torchvision" if model == "torchvision" else "googlenet (paper)"
+    return {"case": f"{name}, {size}x{size}, batch {batch}, training step", "steps": steps,
+            "netspec": netspec, "pytorch": pytorch}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smoke run: one round, 1 warm-up + 2 timed iterations, one profile; "
+                        "writes the results file only")
+    parser.add_argument("--rounds", type=int, help="A/B rounds per case (default 3; 1 with --quick)")
+    parser.add_argument("--threads", type=int, default=2, help="intra-op threads on both sides (default 2)")
+    parser.add_argument("--no-markdown", action="store_true", help="write the results file only")
+    parser.add_argument("--note", default="", help="a line for BENCHMARKS.md about the run's conditions")
+    options = parser.parse_args()
+    rounds = options.rounds or (1 if options.quick else 3)
+    iterations = QUICK_ITERATIONS if options.quick else ITERATIONS
+    results_dir = os.path.join(BENCH, "results")
+    os.makedirs(results_dir, exist_ok=True)
+    now = datetime.datetime.now(datetime.timezone.utc)
+    stamp = now.strftime("%Y-%m-%dT%H%M%SZ") + ("-quick" if options.quick else "")
+
+    def log(text):
+        print(text, flush=True)
+
+    start = time.perf_counter()
+    busy_before, ours_before = cpu_busy_seconds(), children_cpu_seconds()
+    with open("/proc/loadavg") as f:
+        load_before = f.read().split()[:3]
+    results = {"date": now.strftime("%Y-%m-%d %H:%M UTC"), "quick": options.quick, "rounds": rounds,
+               "threads": options.threads, "note": options.note, "machine": machine()}
+    log(f"netspec benchmark, {rounds} round(s), {options.threads} threads, {results['machine']['cpu']}")
+    partial = os.path.join(results_dir, stamp + ".partial.json")
+    results["throughput"] = throughput(rounds, iterations, options.threads, log, partial)
+    os.remove(partial)
+    results["generate_and_compile"] = generate_and_compile(2 if options.quick else 3, log)
+    results["profile"] = profile("torchvision", 96, 32, 2 if options.quick else 3, options.threads, results_dir,
+                                 stamp, log)
+    if not options.quick:
+        # a second case: the paper's layers (LRN, conv bias, 5x5 branches, plain aux pools) at full size
+        results["profile_paper_224"] = profile("paper", 224, 16, 2, options.threads, results_dir, stamp, log)
+    wall = time.perf_counter() - start
+    others = (cpu_busy_seconds() - busy_before) - (children_cpu_seconds() - ours_before)
+    with open("/proc/loadavg") as f:
+        load_after = f.read().split()[:3]
+    results["run"] = {"wall_seconds": round(wall, 1), "load_average_before": load_before,
+                      "load_average_after": load_after,
+                      "other_processes_cpu_cores_average": round(max(0.0, others) / wall, 2)}
+    log(f"done in {wall / 60:.1f} min; other processes used {results['run']['other_processes_cpu_cores_average']} "
+        f"cores on average meanwhile")
+    out = os.path.join(results_dir, stamp + ".json")
+    with open(out, "w") as f:
+        json.dump(results, f, indent=1)
+        f.write("\n")
+    log(f"results: {os.path.relpath(out, ROOT)}")
+    if not options.no_markdown and not options.quick:  # a smoke run leaves BENCHMARKS.md alone
+        import markdown_table
+        markdown_table.update(os.path.join(ROOT, "BENCHMARKS.md"), results, os.path.relpath(out, ROOT))
+        log("BENCHMARKS.md updated")
+
+
+if __name__ == "__main__":
+    main()
