@@ -14,12 +14,14 @@ import java.util.List;
 /**
  * The descriptive columns of Table 1 for one row: its type as the table names it, patch/stride, and the
  * six channel columns (#1x1, #3x3 reduce, #3x3, #5x5 reduce, #5x5, pool proj), blank where the table is.
+ * Shared by the text summary and the report's diagram and table, so that all name rows alike.
  */
-record RowColumns(String type, String patch, List<String> channels) {
+public record RowColumns(String type, String patch, List<String> channels) {
 
   private static final int CHANNEL_COLUMNS = 6;
 
-  static RowColumns of(Layer layer) {
+  /** The columns of {@code layer}. */
+  public static RowColumns of(Layer layer) {
     String[] channels = new String[CHANNEL_COLUMNS];
     Arrays.fill(channels, "");
     if (layer instanceof Convolution conv) {
