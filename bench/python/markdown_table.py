@@ -74,10 +74,27 @@ def measured(results, results_file):
                f"sources, write them, `javac -Xlint:all` in-process): median **{g['median_total_seconds']} s** "
                f"(generate {g['median_generate_seconds']} s + compile {g['median_compile_seconds']} s); each "
                f"repetition in one JVM: {', '.join(str(t) for t in g['total_seconds'])} s (the first one is cold).")
+    if "max_pool" in results:
+        render_max_pool(out, results["max_pool"])
     render_profile(out, results["profile"], rows=True)
-    if "profile_paper_224" in results:
-        render_profile(out, results["profile_paper_224"], rows=True)
+    for key in ("profile_paper_224", "profile_torchvision_224", "profile_torchvision_224_infer"):
+        if key in results:
+            render_profile(out, results[key], rows=results[key].get("mode", "train") == "train")
     return "\n".join(out)
+
+
+def render_max_pool(out, m):
+    out.append("")
+    out.append(f"**Max pools of one inference forward** (`io.netspec.bench.MaxPoolCase`: every max pool of "
+               f"`{m['spec']}` at 224x224, batch {m['batch']}, at the shapes the analysis gives; the engine's "
+               f"`Pool.maxPool2d` and the generated `MaxPool.maxPool` in inference mode run alternately, same values "
+               f"checked; median of {m['repetitions']} after a warm-up, {m['threads']} threads): engine "
+               f"**{m['engine_total_ms']:.1f} ms**, generated **{m['shifted_total_ms']:.1f} ms** in all.")
+    out.append("")
+    out.append("| pool | input | window | engine ms | generated ms |")
+    out.append("|---|---|---|--:|--:|")
+    for p in m["pools"]:
+        out.append(f"| {p['row']} | {p['input']} | {p['pool']} | {p['engine_ms']:.2f} | {p['shifted_ms']:.2f} |")
 
 
 def render_profile(out, prof, rows):
@@ -91,6 +108,8 @@ def render_profile(out, prof, rows):
     out.append("| phase | netspec | PyTorch |")
     out.append("|---|--:|--:|")
     for phase in ["forward", "losses", "backward", "gradient collector close", "optimizer step", "total"]:
+        if phase not in n["phases_median_ms"]:
+            continue
         out.append(f"| {phase} | {n['phases_median_ms'].get(phase, '')} | {p['phases_median_ms'].get(phase, '-')} |")
     out.append("")
     out.append("Engine calls by block kind (top-level libtorch operators, ms and calls per step; backward nodes "
@@ -109,13 +128,14 @@ def render_profile(out, prof, rows):
                f"| **{pe['engine_ms_per_step']}** | {pe['top_level_calls_per_step']} |")
     out.append(f"| traced span (first call to last) | {ne['traced_span_ms_per_step']} | | "
                f"{pe['traced_span_ms_per_step']} | |")
-    out.append("")
-    out.append("netspec's forward by row (training mode, children run one by one, ms per step):")
-    out.append("")
-    rows = n["rows_forward_median_ms"]
-    out.append("| " + " | ".join(rows) + " |")
-    out.append("|" + "--:|" * len(rows))
-    out.append("| " + " | ".join(str(v) for v in rows.values()) + " |")
+    if rows and n.get("rows_forward_median_ms"):
+        out.append("")
+        out.append("netspec's forward by row (training mode, children run one by one, ms per step):")
+        out.append("")
+        by_row = n["rows_forward_median_ms"]
+        out.append("| " + " | ".join(by_row) + " |")
+        out.append("|" + "--:|" * len(by_row))
+        out.append("| " + " | ".join(str(v) for v in by_row.values()) + " |")
     out.append("")
     out.append("Top libtorch operators, netspec (ms and calls per step):")
     out.append("")

@@ -1,8 +1,9 @@
 """The PyTorch side of the training-step profile; the counterpart of io.netspec.bench.ProfileStep.
 
-usage: /usr/bin/python3 profile_torch.py MODEL SIZE BATCH STEPS THREADS TRACE_FILE
+usage: /usr/bin/python3 profile_torch.py MODEL SIZE BATCH STEPS THREADS TRACE_FILE [train|infer]
 Times the phases of a training step (forward, losses, backward, optimizer step), then records STEPS steps
-with torch.profiler (CPU) into a Chrome trace for profile_report.py. Prints one JSON line.
+with torch.profiler (CPU) into a Chrome trace for profile_report.py. With `infer`, an inference forward
+instead (eval mode, torch.no_grad(), the logits copied out, as torch_case.py times it). Prints one JSON line.
 """
 import json
 import sys
@@ -17,6 +18,7 @@ from torch_case import build, peak_rss_kb
 
 def main():
     model_name, size, batch, steps, threads, trace = sys.argv[1:7]
+    infer = len(sys.argv) > 7 and sys.argv[7] == "infer"
     size, batch, steps, threads = int(size), int(batch), int(steps), int(threads)
     torch.set_num_threads(threads)
     torch.set_num_interop_threads(1)
@@ -46,6 +48,18 @@ def main():
                              ("optimizer step", t4 - t3), ("total", t4 - t0)):
                 phases.setdefault(name, []).append(round(ms * 1000, 3))
 
+    if infer:
+        model.eval()
+
+        def step(record):  # noqa: F811 - the inference step replaces the training one
+            t0 = time.perf_counter()
+            with torch.no_grad():
+                model(images).numpy()
+            t1 = time.perf_counter()
+            if record:
+                for name in ("forward", "total"):
+                    phases.setdefault(name, []).append(round((t1 - t0) * 1000, 3))
+
     for _ in range(2):  # warm-up
         step(False)
     for _ in range(steps):
@@ -54,7 +68,7 @@ def main():
         for _ in range(steps):
             step(False)
     prof.export_chrome_trace(trace)
-    print(json.dumps({"model": model_name, "size": size, "batch": batch, "steps": steps, "phases_ms": phases,
+    print(json.dumps({"model": model_name, "mode": "infer" if infer else "train", "size": size, "batch": batch, "steps": steps, "phases_ms": phases,
                       "trace": trace, "peak_rss_kb": peak_rss_kb()}))
 
 

@@ -157,23 +157,33 @@ def generate_and_compile(repetitions, log):
     return result
 
 
-def profile(model, size, batch, steps, threads, results_dir, stamp, log):
+def max_pool_case(threads, repetitions, log):
+    """Every max pool of googlenet-torchvision's 224x224 batch-16 inference forward, engine vs generated."""
+    spec = os.path.join(ROOT, "specs", "googlenet-torchvision.yaml")
+    result = run_json(java_command("io.netspec.bench.MaxPoolCase", spec, 16, repetitions, threads=threads), threads)
+    log(f"max pools of an inference forward: engine {result['engine_total_ms']:.1f} ms, "
+        f"generated MaxPool {result['shifted_total_ms']:.1f} ms")
+    return result
+
+
+def profile(model, size, batch, steps, threads, results_dir, stamp, log, mode="train"):
     java_trace = os.path.join(results_dir, f"{stamp}-profile-netspec.trace.json")
     torch_trace = os.path.join(results_dir, f"{stamp}-profile-pytorch.trace.json")
-    netspec = run_json(java_command("io.netspec.bench.ProfileStep", model, size, batch, steps, java_trace,
+    netspec = run_json(java_command("io.netspec.bench.ProfileStep", model, size, batch, steps, java_trace, mode,
                                     threads=threads), threads)
     pytorch = run_json([PYTHON, os.path.join(HERE, "profile_torch.py"), model, size, batch, steps, threads,
-                        torch_trace], threads)
+                        torch_trace, mode], threads)
     for side, trace in ((netspec, java_trace), (pytorch, torch_trace)):
         side["engine_calls"] = profile_report.summarize(trace, steps)
         side["phases_median_ms"] = {k: median(v) for k, v in side["phases_ms"].items()}
         if "rows_forward_ms" in side:
             side["rows_forward_median_ms"] = {k: median(v) for k, v in side["rows_forward_ms"].items()}
         os.remove(trace)  # several MB each; the summary is kept
-    log(f"profile {model} {size}/{batch}: netspec step {netspec['phases_median_ms']['total']} ms, "
+    log(f"profile {model} {size}/{batch} {mode}: netspec step {netspec['phases_median_ms']['total']} ms, "
         f"PyTorch step {pytorch['phases_median_ms']['total']} ms")
     name = "googlenet-torchvision" if model == "torchvision" else "googlenet (paper)"
-    return {"case": f"{name}, {size}x{size}, batch {batch}, training step", "steps": steps,
+    step = "training step" if mode == "train" else "inference forward"
+    return {"case": f"{name}, {size}x{size}, batch {batch}, {step}", "mode": mode, "steps": steps,
             "netspec": netspec, "pytorch": pytorch}
 
 
@@ -185,7 +195,13 @@ def main():
     parser.add_argument("--threads", type=int, default=2, help="intra-op threads on both sides (default 2)")
     parser.add_argument("--no-markdown", action="store_true", help="write the results file only")
     parser.add_argument("--note", default="", help="a line for BENCHMARKS.md about the run's conditions")
+    parser.add_argument("--profile", nargs=4, metavar=("MODEL", "SIZE", "BATCH", "MODE"),
+                        help="only profile one case (MODEL torchvision or paper, SIZE 224 or 96, MODE train or infer), "
+                        "3 steps; writes bench/results/<stamp>-profile.json and prints its tables")
     options = parser.parse_args()
+    if options.profile:
+        profile_only(options)
+        return
     rounds = options.rounds or (1 if options.quick else 3)
     iterations = QUICK_ITERATIONS if options.quick else ITERATIONS
     results_dir = os.path.join(BENCH, "results")
@@ -207,11 +223,17 @@ def main():
     results["throughput"] = throughput(rounds, iterations, options.threads, log, partial)
     os.remove(partial)
     results["generate_and_compile"] = generate_and_compile(2 if options.quick else 3, log)
+    results["max_pool"] = max_pool_case(options.threads, 3 if options.quick else 7, log)
     results["profile"] = profile("torchvision", 96, 32, 2 if options.quick else 3, options.threads, results_dir,
                                  stamp, log)
     if not options.quick:
         # a second case: the paper's layers (LRN, conv bias, 5x5 branches, plain aux pools) at full size
         results["profile_paper_224"] = profile("paper", 224, 16, 2, options.threads, results_dir, stamp, log)
+        # the cases that trailed: googlenet-torchvision at full size, training and inference
+        results["profile_torchvision_224"] = profile("torchvision", 224, 16, 2, options.threads, results_dir, stamp,
+                                                     log)
+        results["profile_torchvision_224_infer"] = profile("torchvision", 224, 16, 3, options.threads, results_dir,
+                                                           stamp, log, mode="infer")
     wall = time.perf_counter() - start
     others = (cpu_busy_seconds() - busy_before) - (children_cpu_seconds() - ours_before)
     with open("/proc/loadavg") as f:
@@ -230,6 +252,23 @@ def main():
         import markdown_table
         markdown_table.update(os.path.join(ROOT, "BENCHMARKS.md"), results, os.path.relpath(out, ROOT))
         log("BENCHMARKS.md updated")
+
+
+def profile_only(options):
+    import markdown_table
+    model, size, batch, mode = options.profile
+    results_dir = os.path.join(BENCH, "results")
+    os.makedirs(results_dir, exist_ok=True)
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H%M%SZ") + "-profile"
+    result = profile(model, int(size), int(batch), 3, options.threads, results_dir, stamp, print, mode)
+    out = os.path.join(results_dir, stamp + ".json")
+    with open(out, "w") as f:
+        json.dump(result, f, indent=1)
+        f.write("\n")
+    lines = []
+    markdown_table.render_profile(lines, result, rows=mode == "train")
+    print("\n".join(lines))
+    print(f"results: {os.path.relpath(out, ROOT)}")
 
 
 if __name__ == "__main__":

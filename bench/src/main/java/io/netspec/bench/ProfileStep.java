@@ -35,7 +35,9 @@ import java.util.Map;
  *       {@code JniUtils.startProfile}/{@code stopProfile}, written as a Chrome trace for
  *       {@code bench/python/profile_report.py} to group by operator.</li>
  * </ol>
- * Prints one JSON line. Usage: {@code ProfileStep MODEL SIZE BATCH STEPS TRACE_FILE}
+ * With {@code infer} as the last argument it profiles an inference forward instead (inference mode, no
+ * gradients, the logits copied out, as {@code ThroughputCase} times it): phases and engine calls, no rows.
+ * Prints one JSON line. Usage: {@code ProfileStep MODEL SIZE BATCH STEPS TRACE_FILE [train|infer]}
  */
 public final class ProfileStep {
 
@@ -47,12 +49,26 @@ public final class ProfileStep {
     int batch = Integer.parseInt(args[2]);
     int steps = Integer.parseInt(args[3]);
     String trace = args[4];
+    boolean infer = args.length > 5 && args[5].equals("infer");
 
     Engine.getInstance().setRandomSeed(42);
     Networks.Built net = Networks.build(modelName, size);
     Shape input = new Shape(batch, 3, size, size);
     Map<String, List<Double>> phases = new LinkedHashMap<>();
     Map<String, List<Double>> rows = new LinkedHashMap<>();
+    if (infer) {
+      profileInference(net, input, steps, trace, phases);
+    } else {
+      profileTraining(net, input, steps, trace, phases, rows);
+    }
+    System.out.printf(Locale.ROOT, "{\"model\":\"%s\",\"mode\":\"%s\",\"size\":%d,\"batch\":%d,\"steps\":%d,\"phases_ms\":%s,"
+        + "\"rows_forward_ms\":%s,\"trace\":\"%s\",\"peak_rss_kb\":%d}%n", modelName, infer ? "infer" : "train", size, batch, steps,
+        json(phases), json(rows), trace, ProcessMemory.peakResidentKb());
+  }
+
+  private static void profileTraining(Networks.Built net, Shape input, int steps, String trace,
+      Map<String, List<Double>> phases, Map<String, List<Double>> rows) {
+    long batch = input.get(0);
     try (Model model = Model.newInstance("profile", Device.cpu())) {
       model.setBlock(net.block());
       NDManager manager = model.getNDManager();
@@ -81,9 +97,28 @@ public final class ProfileStep {
         JniUtils.stopProfile(trace);
       }
     }
-    System.out.printf(Locale.ROOT, "{\"model\":\"%s\",\"size\":%d,\"batch\":%d,\"steps\":%d,\"phases_ms\":%s,"
-        + "\"rows_forward_ms\":%s,\"trace\":\"%s\",\"peak_rss_kb\":%d}%n", modelName, size, batch, steps,
-        json(phases), json(rows), trace, ProcessMemory.peakResidentKb());
+  }
+
+  private static void profileInference(Networks.Built net, Shape input, int steps, String trace,
+      Map<String, List<Double>> phases) {
+    try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+      NDArray images = manager.randomNormal(input);
+      net.block().initialize(manager, DataType.FLOAT32, input);
+      ParameterStore parameters = new ParameterStore(manager, false);
+      JniUtils.setGradMode(false);
+      for (int i = 0; i < 2 + 2 * steps; i++) {
+        if (i == 2 + steps) {
+          JniUtils.startProfile(false, true, false);
+        }
+        long start = System.nanoTime();
+        ThroughputCase.inferStep(net.block(), parameters, manager, images);
+        if (i >= 2 && i < 2 + steps) {
+          add(phases, "forward", System.nanoTime() - start);
+          add(phases, "total", System.nanoTime() - start);
+        }
+      }
+      JniUtils.stopProfile(trace);
+    }
   }
 
   private static void phasedStep(Trainer trainer, ClassifierLoss loss, NDArray images, NDArray labels,

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -75,11 +76,7 @@ public final class ThroughputCase {
         JniUtils.setGradMode(false);
         for (int i = 0; i < warmup + iterations; i++) {
           long start = System.nanoTime();
-          try (NDManager step = manager.newSubManager()) {
-            images.tempAttach(step);
-            NDList out = net.block().forward(parameters, new NDList(images), false);
-            out.head().toFloatArray(); // the logits reach Java, as a predictor's would
-          }
+          inferStep(net.block(), parameters, manager, images);
           if (i >= warmup) {
             millis.add((System.nanoTime() - start) / 1e6);
           }
@@ -97,6 +94,14 @@ public final class ThroughputCase {
         modelName, size, batch, mode, batch * millis.size() / (total / 1000), steps,
         ProcessMemory.peakResidentKb(), engine.getEngineName(), engine.getVersion(), JniUtils.getNumThreads(),
         JniUtils.getNumInteropThreads());
+  }
+
+  /** One inference forward in a sub-manager closed after it; the logits reach Java, as a predictor's would. */
+  static void inferStep(Block network, ParameterStore parameters, NDManager manager, NDArray images) {
+    try (NDManager step = manager.newSubManager()) {
+      images.tempAttach(step);
+      network.forward(parameters, new NDList(images), false).head().toFloatArray();
+    }
   }
 
   /** As the runtime's training loop: one forward, the combined loss, backward, one optimizer step. */

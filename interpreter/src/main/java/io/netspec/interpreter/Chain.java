@@ -13,14 +13,25 @@ final class Chain {
 
   private Chain() {}
 
-  /** Runs the blocks in order on {@code inputs}. */
+  /**
+   * Runs the blocks in order on {@code inputs}, freeing each intermediate output once the next block has read
+   * it (the engine keeps what the backward pass needs); {@code inputs} are the caller's.
+   */
   static NDList forward(Iterable<Block> blocks, ParameterStore parameterStore, NDList inputs, boolean training,
       PairList<String, Object> params) {
     NDList x = inputs;
     for (Block block : blocks) {
-      x = block.forward(parameterStore, x, training, params);
+      x = freeing(x, block.forward(parameterStore, x, training, params), inputs);
     }
     return x;
+  }
+
+  /** Closes {@code read} unless it is {@code inputs}, and returns {@code output}. */
+  static NDList freeing(NDList read, NDList output, NDList inputs) {
+    if (read != inputs) {
+      read.close();
+    }
+    return output;
   }
 
   /** The shapes the last block outputs when the first reads {@code inputShapes}. */

@@ -64,7 +64,7 @@ final class ConvolutionBlock extends AbstractBlock {
   protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
       PairList<String, Object> params) {
     NDList x = Chain.forward(layers(), parameterStore, inputs, training, params);
-    return relu ? Activation.relu(x) : x;
+    return relu ? Chain.freeing(x, Activation.relu(x), inputs) : x;
   }
 
   @Override

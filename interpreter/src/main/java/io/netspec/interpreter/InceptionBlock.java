@@ -1,5 +1,6 @@
 package io.netspec.interpreter;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -49,9 +50,15 @@ final class InceptionBlock extends AbstractBlock {
       PairList<String, Object> params) {
     NDList outputs = new NDList(children.size());
     for (Block branch : children.values()) {
-      outputs.add(branch.forward(parameterStore, branchInput(branch, inputs), training, params).singletonOrThrow());
+      NDList input = branchInput(branch, inputs);
+      outputs.add(branch.forward(parameterStore, input, training, params).singletonOrThrow());
+      if (input != inputs) {
+        input.close(); // the pool branch's max pool
+      }
     }
-    return new NDList(NDArrays.concat(outputs, 1));
+    NDArray concatenated = NDArrays.concat(outputs, 1);
+    outputs.close();
+    return new NDList(concatenated);
   }
 
   @Override

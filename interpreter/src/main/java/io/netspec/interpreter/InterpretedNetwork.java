@@ -194,7 +194,7 @@ public final class InterpretedNetwork extends AbstractBlock {
     NDList auxLogits = new NDList();
     for (Step step : steps) {
       if (step.block().isPresent()) {
-        x = step.block().get().forward(parameterStore, x, training, params);
+        x = Chain.freeing(x, step.block().get().forward(parameterStore, x, training, params), inputs);
       }
       if (training) {
         for (AuxClassifierBlock classifier : step.classifiers()) {

@@ -24,8 +24,9 @@ public record SourceLocation(String file, int line, int column) implements Compa
     return byLine != 0 ? byLine : Integer.compare(column, other.column);
   }
 
+  /** {@code file:line:column}; a file name with control characters shows them as escapes. */
   @Override
   public String toString() {
-    return file + ":" + line + ":" + column;
+    return Printable.escape(file) + ":" + line + ":" + column;
   }
 }

@@ -1,5 +1,7 @@
 package io.netspec.dsl.load;
 
+import java.lang.reflect.Modifier;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -30,5 +32,32 @@ final class ClassNames {
       }
     }
     return Optional.of(name.toString());
+  }
+
+  /**
+   * Why the generated code cannot use {@code className}, if it cannot: its package (the class name in lower
+   * case, {@code Class} → {@code class}) would be a Java keyword, or the class would hide a type of
+   * {@code java.lang}, which every generated source uses without importing it ({@code String},
+   * {@code Override}).
+   *
+   * @return the reason, completing "the file name '...' gives"
+   */
+  static Optional<String> unusable(String className) {
+    String packageName = className.toLowerCase(Locale.ROOT);
+    if (NameRules.reserved(packageName)) {
+      return Optional.of("package '" + packageName + "', a Java keyword or literal");
+    }
+    return javaLangType(className)
+        .map(type -> "class " + className + ", which would hide " + type + " in the generated code");
+  }
+
+  /** The public type {@code java.lang.<simpleName>} of the running Java, if there is one. */
+  private static Optional<String> javaLangType(String simpleName) {
+    try {
+      Class<?> type = Class.forName("java.lang." + simpleName, false, null); // not initialised
+      return Modifier.isPublic(type.getModifiers()) ? Optional.of(type.getName()) : Optional.empty();
+    } catch (ClassNotFoundException e) {
+      return Optional.empty();
+    }
   }
 }

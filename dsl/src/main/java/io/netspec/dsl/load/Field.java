@@ -14,6 +14,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 record Field(String key, SourceLocation keyLocation, Node value, YamlFile file) {
 
+  /** The most characters of spec text a message quotes. */
+  static final int QUOTED = 80;
+
   /** Where the value starts: mistakes in a value are reported there. */
   SourceLocation location() {
     return file.locate(value);
@@ -39,8 +42,20 @@ record Field(String key, SourceLocation keyLocation, Node value, YamlFile file) 
 
   static String found(Node node) {
     if (node instanceof ScalarNode scalar) {
-      return scalar.getValue().isEmpty() ? "nothing" : "'" + scalar.getValue() + "'";
+      return scalar.getValue().isEmpty() ? "nothing" : quote(scalar.getValue());
     }
     return node instanceof SequenceNode ? "a list" : "a mapping";
+  }
+
+  /**
+   * Text of the spec as a message quotes it: {@code 'abc'}; text longer than {@value #QUOTED} characters is cut
+   * and its length given, {@code 'aaa…' (70000 characters)}, so that a message stays one readable line.
+   */
+  static String quote(String text) {
+    int length = text.codePointCount(0, text.length());
+    if (length <= QUOTED) {
+      return "'" + text + "'";
+    }
+    return "'" + text.substring(0, text.offsetByCodePoints(0, QUOTED)) + "…' (" + length + " characters)";
   }
 }

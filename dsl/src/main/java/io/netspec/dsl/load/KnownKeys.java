@@ -13,7 +13,7 @@ final class KnownKeys {
   static void check(Mapping mapping, Collection<String> known, String where, Problems problems) {
     for (Field field : mapping.values()) {
       if (!known.contains(field.key())) {
-        problems.error(field.keyLocation(), "unknown key '" + field.key() + "' " + where
+        problems.error(field.keyLocation(), "unknown key " + Field.quote(field.key()) + " " + where
             + Suggestions.hint(field.key(), known, "; known keys: " + String.join(", ", known)));
       }
     }

@@ -5,9 +5,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The rule for row and classifier names: lower_snake_case ({@code [a-z][a-z0-9_]*}), and neither the name
- * nor the lowerCamelCase accessor the generator makes of it ({@code inception_3a} → {@code inception3a})
- * a Java keyword or literal.
+ * The rule for row and classifier names: lower_snake_case ({@code [a-z][a-z0-9_]*}), at most
+ * {@value #MAX_LENGTH} characters, and neither the name nor the lowerCamelCase accessor the generator makes of
+ * it ({@code inception_3a} → {@code inception3a}) a Java keyword or literal.
  */
 final class NameRules {
 
@@ -22,7 +22,18 @@ final class NameRules {
       "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile", "while",
       "true", "false", "null", "var", "yield", "record", "sealed", "permits");
 
+  /**
+   * The longest name. A name becomes an identifier and a string constant of the generated code and a column of
+   * the summary; Java bounds both (65535 bytes in a class file), and names of the table are a dozen long.
+   */
+  static final int MAX_LENGTH = 64;
+
   private NameRules() {}
+
+  /** Whether {@code word} is a Java keyword, literal or restricted identifier, which no Java name may be. */
+  static boolean reserved(String word) {
+    return RESERVED.contains(word);
+  }
 
   /**
    * Reads and checks a name.
@@ -37,8 +48,13 @@ final class NameRules {
     }
     String name = text.get();
     if (!NAME.matcher(name).matches()) {
-      problems.error(field.location(), what + " '" + name
-          + "' must be lower_snake_case: a lowercase letter, then lowercase letters, digits or '_'");
+      problems.error(field.location(), what + " " + Field.quote(name)
+          + " must be lower_snake_case: a lowercase letter, then lowercase letters, digits or '_'");
+      return Optional.empty();
+    }
+    if (name.length() > MAX_LENGTH) {
+      problems.error(field.location(), what + " " + Field.quote(name) + " is longer than " + MAX_LENGTH
+          + " characters");
       return Optional.empty();
     }
     if (RESERVED.contains(name)) {

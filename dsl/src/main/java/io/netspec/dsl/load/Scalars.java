@@ -15,7 +15,13 @@ import java.util.regex.Pattern;
  */
 final class Scalars {
 
-  private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,9}");
+  /**
+   * The largest count (channels, units, classes, padding) a spec may give: far beyond any network's, and small
+   * enough that sums of counts, such as an inception's output channels, stay within Java's {@code int}.
+   */
+  static final int MAX_INTEGER = 1_000_000;
+
+  private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
   private static final Pattern NUMBER = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
   private static final Pattern PATCH = Pattern.compile("([0-9]{1,5})x([0-9]{1,5})/([0-9]{1,5})");
 
@@ -40,15 +46,21 @@ final class Scalars {
    * {@code alternative} completes the message, e.g. {@code " or 'classes'"}.
    */
   static Optional<Integer> integer(Field field, int min, String alternative, Problems problems) {
-    Optional<Integer> value = field.scalar()
+    Optional<Long> value = field.scalar()
         .filter(s -> INTEGER.matcher(s).matches())
-        .map(Integer::valueOf)
-        .filter(x -> x >= min);
-    if (value.isEmpty()) {
+        .map(s -> s.length() > 12 ? (s.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE) // beyond any bound
+            : Long.parseLong(s));
+    if (value.isEmpty() || value.get() < min) {
       problems.error(field.location(),
           "expected an integer ≥ " + min + alternative + ", found " + field.found());
+      return Optional.empty();
     }
-    return value;
+    if (value.get() > MAX_INTEGER) {
+      problems.error(field.location(),
+          "expected an integer ≤ " + MAX_INTEGER + alternative + ", found " + field.found());
+      return Optional.empty();
+    }
+    return Optional.of(value.get().intValue());
   }
 
   /** A number in {@code range}, written in decimal ({@code 0.4}, {@code 1e-4}). */

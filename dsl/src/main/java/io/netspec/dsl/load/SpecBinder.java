@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -49,11 +50,14 @@ final class SpecBinder {
     String fileName = file.path().getFileName().toString();
     Optional<String> className = ClassNames.of(fileName);
     if (className.isEmpty()) {
-      problems.error(file.start(), "the file name '" + fileName + "' does not give a Java class name: use "
-          + "letters, digits, '-' and '_', starting with a letter, and end it with '.yaml'");
+      problems.error(file.start(), "the file name " + Field.quote(fileName) + " does not give a Java class "
+          + "name: use letters, digits, '-' and '_', starting with a letter, and end it with '.yaml'");
+    } else {
+      ClassNames.unusable(className.get()).ifPresent(reason -> problems.error(file.start(),
+          "the file name '" + fileName + "' gives " + reason + "; rename the file"));
     }
-    if (problems.count() != before) {
-      return Optional.empty();
+    if (problems.count() != before || parts.layers.isEmpty()) {
+      return Optional.empty(); // 'layers' that is not a list was reported when the file was read
     }
     return Optional.of(new NetworkSpec(file.name(), className.orElseThrow(), parts.input, parts.classes,
         parts.layers.orElseThrow(), parts.auxClassifiers, printed(merged, problems), sha256(chain),
@@ -110,6 +114,11 @@ final class SpecBinder {
     }
   }
 
+  /** A character that ends a line for YAML, Unicode or a terminal: LF, CR, NEL, LS, PS, VT, FF. */
+  private static boolean lineBreak(int c) {
+    return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0x0b || c == '\f';
+  }
+
   /** The values one document gives, bound with the checks every file gets. */
   private static final class Parts {
     final int classes;
@@ -140,10 +149,26 @@ final class SpecBinder {
       }
     }
 
+    /**
+     * One line of printable text. Every line break counts (CR, NEL, LS, PS, VT, FF as well as LF), and so does
+     * any other control or format character: in one line of text it means nothing, and wherever the text is
+     * shown (a terminal, a diff, an editor) it can only hide or rewrite what is around it.
+     */
     private static Optional<String> description(Field field, Problems problems) {
       Optional<String> text = Scalars.text(field, problems);
-      if (text.filter(line -> line.contains("\n")).isPresent()) {
+      if (text.isEmpty()) {
+        return text;
+      }
+      if (text.get().codePoints().anyMatch(SpecBinder::lineBreak)) {
         problems.error(field.location(), "'description' must be one line");
+        return Optional.empty();
+      }
+      OptionalInt control = text.get().codePoints()
+          .filter(c -> Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT)
+          .findFirst();
+      if (control.isPresent()) {
+        problems.error(field.location(), String.format(
+            "'description' must be printable text, but it holds control character U+%04X", control.getAsInt()));
         return Optional.empty();
       }
       return text;

@@ -5,6 +5,7 @@ import io.netspec.dsl.spec.NetworkSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a spec file, resolves what it extends, applies defaults and checks every key. The package
@@ -30,8 +31,8 @@ public final class SpecLoader {
       throw new IllegalStateException("the chain of " + file + " stopped without a reported mistake");
     }
     SpecDocument merged = VariantMerger.merge(chain, problems);
-    NetworkSpec spec = SpecBinder.bind(merged, chain, problems).orElse(null);
+    Optional<NetworkSpec> spec = SpecBinder.bind(merged, chain, problems);
     problems.throwIfAny();
-    return spec;
+    return spec.orElseThrow(() -> new IllegalStateException(file + " was not bound, without a reported mistake"));
   }
 }

@@ -4,11 +4,8 @@ import io.netspec.dsl.diagnostics.Diagnostic;
 import io.netspec.dsl.diagnostics.SourceLocation;
 import io.netspec.dsl.diagnostics.SpecException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +17,8 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Reads a spec file as a tree of YAML nodes with positions, safely: nothing is ever constructed from the
  * tree (no Java types, whatever the tags say), non-core tags are rejected, duplicate keys are left for the
- * binder to report, and the file size, aliases and nesting depth are bounded ({@link YamlLimits}).
+ * binder to report, and the file size, aliases and nesting depth are bounded ({@link YamlLimits}): no more of
+ * a file is read than a spec may have.
  */
 public final class SafeYamlReader {
 
@@ -31,18 +29,36 @@ public final class SafeYamlReader {
    *
    * @param path the file
    * @param name how messages name the file
-   * @throws SpecException when the file is too large, not UTF-8, not valid YAML or breaks a limit
-   * @throws IOException when the file cannot be read
+   * @throws SpecException when the file is not a regular file, too large, not UTF-8, not valid YAML or
+   *     breaks a limit
+   * @throws IOException when the file cannot be read (it does not exist, say)
    */
   public static YamlFile read(Path path, String name) throws SpecException, IOException {
     SourceLocation start = SourceLocation.ofFile(name);
-    long size = Files.size(path);
+    long size = Files.size(path); // a missing file is an IOException, not a mistake in a spec
+    if (!Files.isRegularFile(path)) { // a folder, or a pipe or device that might never end
+      throw new SpecException(start, "not a regular file: a spec is a file of YAML text");
+    }
     if (size > YamlLimits.MAX_FILE_BYTES) {
       throw new SpecException(start, "the file has " + size + " bytes; a spec may have at most "
           + YamlLimits.MAX_FILE_BYTES);
     }
-    byte[] bytes = Files.readAllBytes(path);
-    String text = decode(bytes, start);
+    try (InputStream in = Files.newInputStream(path)) {
+      return read(path, name, in);
+    }
+  }
+
+  /**
+   * Reads a spec from {@code in}, at most {@link YamlLimits#MAX_FILE_BYTES} and one byte more of it: a file
+   * that grew since its size was asked, or a device that never ends, is not read any further.
+   */
+  static YamlFile read(Path path, String name, InputStream in) throws SpecException, IOException {
+    byte[] bytes = in.readNBytes(YamlLimits.MAX_FILE_BYTES + 1);
+    if (bytes.length > YamlLimits.MAX_FILE_BYTES) {
+      throw new SpecException(SourceLocation.ofFile(name), "the file has more than "
+          + YamlLimits.MAX_FILE_BYTES + " bytes; a spec may have at most " + YamlLimits.MAX_FILE_BYTES);
+    }
+    String text = SpecText.decode(bytes, name);
     try {
       List<Diagnostic> screened = EventScreen.screen(name, yaml().parse(new StringReader(text)));
       if (!screened.isEmpty()) {
@@ -52,18 +68,6 @@ public final class SafeYamlReader {
       return new YamlFile(path, name, bytes, root);
     } catch (YAMLException e) {
       throw new SpecException(List.of(YamlErrors.toDiagnostic(name, e)));
-    }
-  }
-
-  private static String decode(byte[] bytes, SourceLocation start) throws SpecException {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new SpecException(start, "the file is not UTF-8 text");
     }
   }
 

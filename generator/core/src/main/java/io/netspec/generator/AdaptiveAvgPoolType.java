@@ -33,23 +33,42 @@ final class AdaptiveAvgPoolType {
 
     MethodSpec forward = BlockMethods.forwardInternal()
         .addStatement("$T input = inputs.singletonOrThrow()", Djl.ND_ARRAY)
+        .addStatement("$T manager = input.getManager()", Djl.ND_MANAGER)
         .addStatement("long inputHeight = input.getShape().get(2)")
         .addStatement("long inputWidth = input.getShape().get(3)")
-        .addStatement("$T rows = new $T($N)", Djl.ND_LIST, Djl.ND_LIST, height)
-        .beginControlFlow("for (int row = 0; row < $N; row++)", height)
-        .addStatement("$T cells = new $T($N)", Djl.ND_LIST, Djl.ND_LIST, width)
-        .beginControlFlow("for (int column = 0; column < $N; column++)", width)
+        .addComment("pooled = R x input x C: R averages the rows of each window, C its columns")
         .addStatement(CodeBlock.builder()
-            .add("$T window = new $T($S,\n", Djl.ND_INDEX, Djl.ND_INDEX, ":, :, {}:{}, {}:{}")
-            .add("start(row, inputHeight, $N), end(row, inputHeight, $N),\n", height, height)
-            .add("start(column, inputWidth, $N), end(column, inputWidth, $N))", width, width)
+            .add("$T rowMeans = manager.create(windowMeans($N, inputHeight), new $T($N, inputHeight))\n", Djl.ND_ARRAY,
+                height, Djl.SHAPE, height)
+            .add(".toType(input.getDataType(), false)")
             .build())
-        .addComment("the mean of the rows' means: every row of a window has the same width")
-        .addStatement("cells.add(input.get(window).mean(new int[] {3}, true).mean(new int[] {2}, true))")
+        .addStatement(CodeBlock.builder()
+            .add("$T columnMeans = manager.create(windowMeans($N, inputWidth), new $T($N, inputWidth))\n", Djl.ND_ARRAY,
+                width, Djl.SHAPE, width)
+            .add(".toType(input.getDataType(), false).transpose()")
+            .build())
+        .addStatement("$T columnsPooled = input.matMul(columnMeans)", Djl.ND_ARRAY)
+        .addStatement("$T pooled = rowMeans.matMul(columnsPooled)", Djl.ND_ARRAY)
+        .addStatement("$T.of(rowMeans, columnMeans, columnsPooled).forEach($T::close)", List.class, Djl.ND_ARRAY)
+        .addStatement("return new $T(pooled)", Djl.ND_LIST)
+        .build();
+
+    MethodSpec windowMeans = MethodSpec.methodBuilder("windowMeans")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(float[].class)
+        .addParameter(int.class, "out")
+        .addParameter(long.class, "in")
+        .addJavadoc("The {@code out x in} matrix whose row {@code i} averages output cell {@code i}'s window: 1 / its\n"
+            + "length from {@code start(i)} to {@code end(i)}, 0 elsewhere.\n")
+        .addStatement("float[] weights = new float[$T.toIntExact(out * in)]", Math.class)
+        .beginControlFlow("for (int index = 0; index < out; index++)")
+        .addStatement("long start = start(index, in, out)")
+        .addStatement("long end = end(index, in, out)")
+        .beginControlFlow("for (long at = start; at < end; at++)")
+        .addStatement("weights[(int) (index * in + at)] = 1f / (end - start)")
         .endControlFlow()
-        .addStatement("rows.add($T.concat(cells, 3))", Djl.ND_ARRAYS)
         .endControlFlow()
-        .addStatement("return new $T($T.concat(rows, 2))", Djl.ND_LIST, Djl.ND_ARRAYS)
+        .addStatement("return weights")
         .build();
 
     MethodSpec start = windowBound("start", "The first input index of output cell {@code index}: floor(index * in / out).",
@@ -70,7 +89,8 @@ final class AdaptiveAvgPoolType {
         .addJavadoc("Average pooling to a fixed height and width whatever the input's, as PyTorch's\n"
             + "{@code adaptive_avg_pool2d}: output cell {@code i} of {@code out} averages the input from\n"
             + "{@code floor(i * in / out)} to {@code ceil((i + 1) * in / out)}, so windows may overlap.\n"
-            + "It has no parameters.\n")
+            + "The averages are two matrix products, one over the rows and one over the columns: a handful of\n"
+            + "engine calls, where a mean per output cell took hundreds. It has no parameters.\n")
         .addField(BlockMethods.version())
         .addField(height)
         .addField(width)
@@ -79,6 +99,7 @@ final class AdaptiveAvgPoolType {
         .addMethod(BlockMethods.accessor(height, "The output height.\n\n@return the output height"))
         .addMethod(BlockMethods.accessor(width, "The output width.\n\n@return the output width"))
         .addMethod(forward)
+        .addMethod(windowMeans)
         .addMethod(start)
         .addMethod(end)
         .addMethod(outputShapes)

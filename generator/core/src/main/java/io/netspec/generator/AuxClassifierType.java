@@ -41,7 +41,12 @@ final class AuxClassifierType {
     MethodSpec forward = BlockMethods.forwardInternal()
         .addStatement("$T x = inputs", Djl.ND_LIST)
         .beginControlFlow("for ($T layer : children.values())", Djl.BLOCK)
-        .addStatement("x = layer.forward(parameterStore, x, training, params)")
+        .addStatement("$T output = layer.forward(parameterStore, x, training, params)", Djl.ND_LIST)
+        .addComment("free each intermediate result once read; the classifier's input is its caller's")
+        .beginControlFlow("if (x != inputs)")
+        .addStatement("x.close()")
+        .endControlFlow()
+        .addStatement("x = output")
         .endControlFlow()
         .addStatement("return x")
         .build();

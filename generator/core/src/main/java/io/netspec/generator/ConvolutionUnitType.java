@@ -50,15 +50,25 @@ final class ConvolutionUnitType {
         .build();
 
     MethodSpec forward = BlockMethods.forwardInternal()
-        .addStatement("$T x = inputs", Djl.ND_LIST)
-        .beginControlFlow("if ($N != null)", reduction)
-        .addStatement("x = $N.forward(parameterStore, x, training, params)", reduction)
+        .addComment("each intermediate result is freed once the next step has read it, not when the training step")
+        .addComment("ends; what the backward pass needs, the engine keeps for itself")
+        .addStatement("$T reduced = $N == null ? inputs : $N.forward(parameterStore, inputs, training, params)",
+            Djl.ND_LIST, reduction, reduction)
+        .addStatement("$T x = $N.forward(parameterStore, reduced, training, params)", Djl.ND_LIST, conv)
+        .beginControlFlow("if (reduced != inputs)")
+        .addStatement("reduced.close()")
         .endControlFlow()
-        .addStatement("x = $N.forward(parameterStore, x, training, params)", conv)
         .beginControlFlow("if ($N != null)", batchNorm)
-        .addStatement("x = $N.forward(parameterStore, x, training, params)", batchNorm)
+        .addStatement("$T convolved = x", Djl.ND_LIST)
+        .addStatement("x = $N.forward(parameterStore, convolved, training, params)", batchNorm)
+        .addStatement("convolved.close()")
         .endControlFlow()
-        .addStatement("return $N ? $T.relu(x) : x", relu, Djl.ACTIVATION)
+        .beginControlFlow("if ($N)", relu)
+        .addStatement("$T linear = x", Djl.ND_LIST)
+        .addStatement("x = $T.relu(linear)", Djl.ACTIVATION)
+        .addStatement("linear.close()")
+        .endControlFlow()
+        .addStatement("return x")
         .build();
 
     MethodSpec outputShapes = BlockMethods.getOutputShapes()

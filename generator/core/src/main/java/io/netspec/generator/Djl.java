@@ -9,6 +9,7 @@ final class Djl {
 
   static final ClassName ABSTRACT_BLOCK = ClassName.get("ai.djl.nn", "AbstractBlock");
   static final ClassName BLOCK = ClassName.get("ai.djl.nn", "Block");
+  static final ClassName LAMBDA_BLOCK = ClassName.get("ai.djl.nn", "LambdaBlock");
   static final ClassName BLOCKS = ClassName.get("ai.djl.nn", "Blocks");
   static final ClassName SEQUENTIAL_BLOCK = ClassName.get("ai.djl.nn", "SequentialBlock");
   static final ClassName ACTIVATION = ClassName.get("ai.djl.nn", "Activation");

@@ -50,17 +50,20 @@ final class InceptionModuleType {
 
     MethodSpec forward = BlockMethods.forwardInternal()
         .addComment("the pool branch: a 3x3/1 max pool that keeps the size, then the 1x1 projection")
-        .addStatement("$T pooled =\n$T.maxPool2d(inputs.singletonOrThrow(), POOL_WINDOW, POOL_STRIDE, POOL_PADDING, false)",
-            Djl.ND_ARRAY, Djl.POOL)
+        .addStatement("$T pooled = new $T($T.maxPool(\ninputs.singletonOrThrow(), POOL_WINDOW, POOL_STRIDE, POOL_PADDING, false, training))",
+            Djl.ND_LIST, Djl.ND_LIST, types.of(ModuleKind.MAX_POOL))
         .addStatement(CodeBlock.builder()
             .add("$T outputs = new $T(\n", Djl.ND_LIST, Djl.ND_LIST)
             .add("$N.forward(parameterStore, inputs, training, params).singletonOrThrow(),\n", branch1x1)
             .add("$N.forward(parameterStore, inputs, training, params).singletonOrThrow(),\n", branch3x3)
             .add("$N.forward(parameterStore, inputs, training, params).singletonOrThrow(),\n", branch5x5)
-            .add("$N.forward(parameterStore, new $T(pooled), training, params).singletonOrThrow())",
-                poolProjection, Djl.ND_LIST)
+            .add("$N.forward(parameterStore, pooled, training, params).singletonOrThrow())", poolProjection)
             .build())
-        .addStatement("return new $T($T.concat(outputs, 1))", Djl.ND_LIST, Djl.ND_ARRAYS)
+        .addStatement("$T concatenated = $T.concat(outputs, 1)", Djl.ND_ARRAY, Djl.ND_ARRAYS)
+        .addComment("the branches' outputs are copied: free them now rather than when the step ends")
+        .addStatement("pooled.close()")
+        .addStatement("outputs.close()")
+        .addStatement("return new $T(concatenated)", Djl.ND_LIST)
         .build();
 
     MethodSpec outputShapes = BlockMethods.getOutputShapes()

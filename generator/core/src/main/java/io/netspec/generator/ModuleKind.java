@@ -13,7 +13,8 @@ enum ModuleKind {
   INCEPTION_MODULE("InceptionModule", InceptionModuleType::create),
   AUX_CLASSIFIER("AuxClassifier", AuxClassifierType::create),
   LOCAL_RESPONSE_NORM("LocalResponseNorm", LocalResponseNormType::create),
-  ADAPTIVE_AVG_POOL("AdaptiveAvgPool", AdaptiveAvgPoolType::create);
+  ADAPTIVE_AVG_POOL("AdaptiveAvgPool", AdaptiveAvgPoolType::create),
+  MAX_POOL("MaxPool", MaxPoolType::create);
 
   private final String simpleName;
   private final Function<ModuleTypes, TypeSpec> emitter;

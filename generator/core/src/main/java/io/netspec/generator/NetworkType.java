@@ -50,7 +50,7 @@ final class NetworkType {
       "getTrainingOutputShapes",
       // parameters and locals of the generated methods
       "parameterStore", "inputs", "training", "params", "manager", "dataType", "x", "auxLogits",
-      "outputs", "batch", "input");
+      "outputs", "batch", "input", "advance");
 
   private static final String BATCH = "batch";
 
@@ -210,6 +210,7 @@ final class NetworkType {
         .addMethod(hasAuxClassifiers())
         .addMethod(auxLossWeights())
         .addMethod(forward())
+        .addMethod(advance())
         .addMethod(outputShapes())
         .addMethod(trainingOutputShapes())
         .addMethod(initializeChildBlocks())
@@ -460,7 +461,8 @@ final class NetworkType {
     forward.addStatement("$T x = inputs", Djl.ND_LIST);
     for (Layer layer : spec.layers()) {
       rowOf(layer).ifPresent(row ->
-          forward.addStatement("x = $L.forward(parameterStore, x, training, params)", row.member()));
+          forward.addStatement("x = advance(x, $L.forward(parameterStore, x, training, params), inputs)",
+              row.member()));
       for (Aux aux : auxesAfter(layer)) {
         forward.beginControlFlow("if (training && $L != null)", aux.member())
             .addStatement("auxLogits.addAll($L.forward(parameterStore, x, training, params))", aux.member())
@@ -473,6 +475,25 @@ final class NetworkType {
     return forward.addStatement("$T outputs = new $T(x)", Djl.ND_LIST, Djl.ND_LIST)
         .addStatement("outputs.addAll(auxLogits)")
         .addStatement("return outputs")
+        .build();
+  }
+
+  /** The network's {@code advance}: frees a row's output once the next row has read it. */
+  private static MethodSpec advance() {
+    return MethodSpec.methodBuilder("advance")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(Djl.ND_LIST)
+        .addParameter(Djl.ND_LIST, "read")
+        .addParameter(Djl.ND_LIST, "output")
+        .addParameter(Djl.ND_LIST, "inputs")
+        .addJavadoc("Frees {@code read}, the previous row's output, now that the next row has read it and\n"
+            + "returned {@code output}, rather than when the step ends; what the backward pass needs, the\n"
+            + "engine keeps for itself. The network's own {@code inputs} are left to the caller.\n"
+            + "\n@return {@code output}\n")
+        .beginControlFlow("if (read != inputs)")
+        .addStatement("read.close()")
+        .endControlFlow()
+        .addStatement("return output")
         .build();
   }
 

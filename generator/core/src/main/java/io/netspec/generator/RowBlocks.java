@@ -98,7 +98,7 @@ final class RowBlocks {
     options.add(".setPoolProjection($L)\n", m.poolProj()).add(types.defaults().styleOptions(m.style()));
     RowBlock block = module(ModuleKind.INCEPTION_MODULE, options.build());
     return new RowBlock(block.type(), block.construction(),
-        Set.of(ModuleKind.INCEPTION_MODULE, ModuleKind.CONVOLUTION_UNIT), false);
+        Set.of(ModuleKind.INCEPTION_MODULE, ModuleKind.CONVOLUTION_UNIT, ModuleKind.MAX_POOL), false);
   }
 
   /** The options that differ from the builder's defaults, AlexNet's and Caffe's, compared as floats. */
@@ -125,10 +125,22 @@ final class RowBlocks {
     CodeBlock window = shape(patch.height(), patch.width());
     CodeBlock stride = shape(patch.stride(), patch.stride());
     CodeBlock padding = shape(pool.padding(), pool.padding());
-    CodeBlock construction = pool.kind() == PoolKind.MAX
-        ? CodeBlock.of("$T.maxPool2dBlock($L, $L, $L, $L)", Djl.POOL, window, stride, padding, ceil)
-        // count_include_pad, as PyTorch and Caffe average
-        : CodeBlock.of("$T.avgPool2dBlock($L, $L, $L, $L, true)", Djl.POOL, window, stride, padding, ceil);
+    if (pool.kind() == PoolKind.MAX) {
+      CodeBlock.Builder options = CodeBlock.builder().add(".setKernelShape($L)\n", window);
+      if (patch.stride() != 1) {
+        options.add(".optStride($L)\n", stride);
+      }
+      if (pool.padding() != 0) {
+        options.add(".optPadding($L)\n", padding);
+      }
+      if (ceil) {
+        options.add(".optCeilMode(true)\n");
+      }
+      return module(ModuleKind.MAX_POOL, options.build());
+    }
+    // count_include_pad, as PyTorch and Caffe average
+    CodeBlock construction =
+        CodeBlock.of("$T.avgPool2dBlock($L, $L, $L, $L, true)", Djl.POOL, window, stride, padding, ceil);
     return new RowBlock(Djl.BLOCK, construction, Set.of(), false);
   }
 

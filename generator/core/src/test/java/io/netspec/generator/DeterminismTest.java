@@ -43,7 +43,8 @@ class DeterminismTest {
         "com.example.nets.googlenettorchvision.ConvolutionUnit",
         "com.example.nets.googlenettorchvision.InceptionModule",
         "com.example.nets.googlenettorchvision.AuxClassifier",
-        "com.example.nets.googlenettorchvision.AdaptiveAvgPool"), torchvision);
+        "com.example.nets.googlenettorchvision.AdaptiveAvgPool",
+        "com.example.nets.googlenettorchvision.MaxPool"), torchvision);
   }
 
   @Test

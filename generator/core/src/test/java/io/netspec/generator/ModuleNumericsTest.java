@@ -9,8 +9,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checks the generated blocks that DJL lacks against their definitions, computed here element by element:
- * {@code LocalResponseNorm} as PyTorch's (with an even size, whose window is lopsided) and
- * {@code AdaptiveAvgPool} with PyTorch's overlapping windows.
+ * {@code LocalResponseNorm} as PyTorch's (with an even size, whose window is lopsided),
+ * {@code AdaptiveAvgPool} with PyTorch's overlapping windows, and {@code MaxPool}, whose inference path
+ * takes maxima of shifted views instead of calling the engine's max pool.
  */
 class ModuleNumericsTest {
 
@@ -41,6 +44,7 @@ class ModuleNumericsTest {
         layers:
           - {name: norm, type: lrn, size: 4, alpha: 0.5, beta: 0.75, k: 2}
           - {name: pool, type: adaptive_avg_pool, output: 3x3}
+          - {name: max, type: max_pool, patch: 1x1/1}
           - {name: fc, type: linear, units: classes}
         auxiliary_classifiers: []
         """;
@@ -88,6 +92,59 @@ class ModuleNumericsTest {
             }
           }
           assertEquals(sum / count, out[(c * 3 + i) * 3 + j], 1e-5, "cell " + c + "," + i + "," + j);
+        }
+      }
+    }
+  }
+
+  /** Window, stride, padding (height then width) and ceil mode of each case: square and not, partial windows. */
+  private static final long[][] MAX_POOLS = {
+    {3, 3, 1, 1, 1, 1, 0}, {3, 3, 2, 2, 0, 0, 1}, {3, 3, 2, 2, 0, 0, 0}, {3, 3, 2, 2, 1, 1, 1},
+    {2, 2, 2, 2, 0, 0, 1}, {3, 2, 2, 1, 1, 0, 1}, {5, 3, 3, 2, 2, 1, 0}, {1, 1, 1, 1, 0, 0, 0},
+  };
+
+  @Test
+  void maxPoolGivesTheEnginesValuesInBothModes() throws ReflectiveOperationException {
+    Method maxPool = GeneratedNetworks.call(network, "max").getClass().getMethod("maxPool", NDArray.class,
+        Shape.class, Shape.class, Shape.class, boolean.class, boolean.class);
+    int height = SIZE;
+    int width = SIZE + 1;
+    float[] a = new float[CHANNELS * height * width];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (float) Math.sin(i * 0.37) * 3;
+    }
+    for (long[] c : MAX_POOLS) {
+      String name = c[0] + "x" + c[1] + "/" + c[2] + "x" + c[3] + " pad " + c[4] + "x" + c[5] + (c[6] == 1 ? " ceil" : "");
+      Shape window = new Shape(c[0], c[1]);
+      Shape stride = new Shape(c[2], c[3]);
+      Shape padding = new Shape(c[4], c[5]);
+      boolean ceil = c[6] == 1;
+      try (NDManager manager = NDManager.newBaseManager()) {
+        NDArray x = manager.create(a, new Shape(1, CHANNELS, height, width));
+        NDArray engine = Pool.maxPool2d(x, window, stride, padding, ceil);
+        for (boolean training : new boolean[] {false, true}) {
+          NDArray ours = (NDArray) maxPool.invoke(null, x, window, stride, padding, ceil, training);
+          assertEquals(engine.getShape(), ours.getShape(), name);
+          assertArrayEquals(engine.toFloatArray(), ours.toFloatArray(), 0f, name + (training ? " training" : ""));
+        }
+        // and the definition, cell by cell: the maximum over the window clipped to the input
+        float[] pooled = engine.toFloatArray();
+        long outH = engine.getShape().get(2);
+        long outW = engine.getShape().get(3);
+        for (int ch = 0; ch < CHANNELS; ch++) {
+          for (long i = 0; i < outH; i++) {
+            for (long j = 0; j < outW; j++) {
+              float max = Float.NEGATIVE_INFINITY;
+              for (long h = i * c[2] - c[4]; h < i * c[2] - c[4] + c[0]; h++) {
+                for (long w = j * c[3] - c[5]; w < j * c[3] - c[5] + c[1]; w++) {
+                  if (h >= 0 && h < height && w >= 0 && w < width) {
+                    max = Math.max(max, a[(int) ((ch * height + h) * width + w)]);
+                  }
+                }
+              }
+              assertEquals(max, pooled[(int) ((ch * outH + i) * outW + j)], 0f, name + " cell " + i + "," + j);
+            }
+          }
         }
       }
     }

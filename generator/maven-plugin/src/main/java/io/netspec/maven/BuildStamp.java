@@ -1,5 +1,6 @@
 package io.netspec.maven;
 
+import io.netspec.dsl.yaml.YamlLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,11 +30,17 @@ record BuildStamp(List<String> inputs, List<String> outputs) {
     outputs = List.copyOf(new TreeSet<>(outputs));
   }
 
-  /** The input lines for these settings and files; files are listed once, sorted. */
+  /**
+   * The input lines for these settings and files; files are listed once, sorted. A file larger than a spec may
+   * be is not read: the loader refuses it, so no successful run can have had it, and its size stands in for its
+   * hash.
+   */
   static List<String> inputs(List<String> settings, List<Path> files) throws IOException {
     List<String> lines = new ArrayList<>(settings);
     for (Path file : new TreeSet<>(files)) {
-      lines.add("file " + sha256(Files.readAllBytes(file)) + " " + file);
+      long size = Files.size(file);
+      String content = size > YamlLimits.MAX_FILE_BYTES ? "too-large-" + size : sha256(Files.readAllBytes(file));
+      lines.add("file " + content + " " + file);
     }
     return lines;
   }

@@ -122,9 +122,10 @@ public class GenerateMojo extends AbstractMojo {
     }
 
     Map<Path, NetworkAnalysis> analyses = load(specs);
-    NetworkGenerator generator = NetworkGenerator.builder().optPackageName(packageName).build();
+    NetworkGenerator generator;
     List<JavaSource> sources;
-    try {
+    try { // a packageName that is not a Java name fails the build like a spec mistake: no stack trace
+      generator = NetworkGenerator.builder().optPackageName(packageName).build();
       sources = generator.generateAll(List.copyOf(analyses.values()));
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException("netspec: " + e.getMessage());

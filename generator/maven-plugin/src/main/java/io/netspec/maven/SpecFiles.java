@@ -1,5 +1,6 @@
 package io.netspec.maven;
 
+import io.netspec.dsl.yaml.YamlLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +53,9 @@ final class SpecFiles {
 
   private static Path parent(Path file) {
     try {
+      if (Files.size(file) > YamlLimits.MAX_FILE_BYTES) {
+        return null; // the loader refuses it by its size; it is not read here either
+      }
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(false);
       options.setMaxAliasesForCollections(50);

@@ -75,7 +75,7 @@ final class EvalCommand implements Callable<Integer> {
         images = images.limit(n);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("%s (%s, %s.params) on %,d held-out images of %s%n", run, trained.network().type().stem(),
+      out.printf("%s (%s, %s.params) on %,d held-out images of %s%n", run, trained.network().type().displayName(),
           params.fileName(), images.count(), source.description());
       Scores scores = trained.score(images, batchSize);
       ScoresReport.print(scores, out);

@@ -30,15 +30,19 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code netspec train}: trains a generated network and records the run. */
+/**
+ * {@code netspec train}: trains a generated network, or one built from a spec file at run time, and records the
+ * run.
+ */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "Trains a generated network on Fashion-MNIST or a folder of images, scoring the held-out images after "
-          + "every epoch, and records the run in a new folder <output>/train-N.",
+      "Trains a generated network (--model), or one built from a spec file at run time without the Maven build "
+          + "(--spec), on Fashion-MNIST or a folder of images, scoring the held-out images after every epoch, and "
+          + "records the run in a new folder <output>/train-N.",
       "Without options: the small googlenet-fashion on the embedded 8,000 + 2,000 image sample."})
 final class TrainCommand implements Callable<Integer> {
 
@@ -52,6 +56,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "network: spec file stem, spec file name or class name (default: ${DEFAULT-VALUE}); "
           + "see `netspec models`")
   private String model;
+
+  @Option(names = "--spec", paramLabel = "FILE",
+      description = "a spec file whose network to build at run time, without the Maven build: the same network "
+          + "as the class generated from it (instead of --model)")
+  private Path specFile;
 
   @Option(names = "--data", paramLabel = "D",
       description = "IDX folder (train-/t10k- images and labels, .gz or not), `fashion-mnist` for the full set "
@@ -132,11 +141,14 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private TrainingResult newRun() throws Exception {
+    if (specFile != null && spec.commandLine().getParseResult().hasMatchedOption("--model")) {
+      throw new ParameterException(spec.commandLine(), "--spec and --model are mutually exclusive; give one");
+    }
     TrainingSettings settings = settings();
     if (limit < 0) {
       throw new ParameterException(spec.commandLine(), "--limit must be zero (all) or positive, not " + limit);
     }
-    ModelType type = ModelCatalog.generated().find(model);
+    ModelType type = specFile != null ? ModelType.ofSpecFile(specFile) : ModelCatalog.generated().find(model);
     DataSource source = DataSource.resolve(data, imageShape(type));
     TrainingData trainingData = load(source, limit);
     Network network = type.build(Optional.of(trainingData.classNames().size()), Optional.ofNullable(auxClassifiers));
@@ -159,8 +171,7 @@ final class TrainCommand implements Callable<Integer> {
       settings = settings.withDevices(device);
     }
     TrainingData trainingData = load(DataSource.resolve(target.dataArgument(), target.imageShape()), target.limit());
-    Network network = ModelCatalog.generated().find(target.model())
-        .build(Optional.of(target.classes()), Optional.of(target.auxClassifiers()));
+    Network network = target.modelType().build(Optional.of(target.classes()), Optional.of(target.auxClassifiers()));
     return session(network, trainingData, settings).resume(target.folder(), target.checkpoint());
   }
 

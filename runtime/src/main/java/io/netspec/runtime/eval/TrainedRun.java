@@ -11,11 +11,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.netspec.dsl.diagnostics.SpecException;
 import io.netspec.runtime.data.ImageShape;
 import io.netspec.runtime.data.ImageTransform;
 import io.netspec.runtime.data.LabeledImages;
-import io.netspec.runtime.models.ModelCatalog;
 import io.netspec.runtime.models.ModelException;
+import io.netspec.runtime.models.ModelRecord;
 import io.netspec.runtime.models.Network;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,16 +61,18 @@ public final class TrainedRun implements AutoCloseable {
    * @param parameters {@code best} or {@code last}: which parameter file to load
    * @throws NoSuchFileException if the folder or one of its files is missing
    * @throws IOException if a file is malformed
+   * @throws ModelException if the run's network cannot be rebuilt
+   * @throws SpecException if the run folder's copy of its spec file has mistakes
    */
-  public static TrainedRun open(Path folder, String parameters) throws IOException, ModelException {
+  public static TrainedRun open(Path folder, String parameters) throws IOException, ModelException, SpecException {
     if (!Files.isDirectory(folder)) {
       throw new NoSuchFileException(folder.toString(), null, "no such run folder");
     }
     JsonObject run = JsonFiles.readObject(folder.resolve("run.json"));
     List<String> classes = classNames(folder.resolve("class_indices.json"));
     try {
-      Network network = ModelCatalog.generated().find(run.get("model").getAsString())
-          .build(Optional.of(run.get("classes").getAsInt()), Optional.of(run.get("aux_classifiers").getAsBoolean()));
+      Network network = ModelRecord.rebuild(folder, run).build(Optional.of(run.get("classes").getAsInt()),
+          Optional.of(run.get("aux_classifiers").getAsBoolean()));
       JsonObject data = run.getAsJsonObject("data");
       Shape input = network.type().inputShape();
       ImageTransform transform = new ImageTransform((int) input.get(0), (int) input.get(1), (int) input.get(2),

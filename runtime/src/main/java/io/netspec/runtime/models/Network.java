@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * A built network and what training needs to know about it.
  *
- * @param type the generated class it is an instance of
+ * @param type the network type it was built from: a generated class, or a spec file built by the interpreter
  * @param block the DJL block
  * @param classes the number of classes of its logits
  * @param auxLossWeights the loss weight of every auxiliary classifier, in spec order; empty when they are off

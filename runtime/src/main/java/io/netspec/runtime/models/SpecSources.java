@@ -1,47 +1,82 @@
 package io.netspec.runtime.models;
 
+import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The spec files a network was generated from, as the netspec plugin copies them beside the generated
- * classes: the network's own spec and, through its top-level {@code extends:} key, every spec it extends.
+ * The files of a spec: the spec and, through its top-level {@code extends:} key, every spec it extends, child
+ * first, each read where the one naming it says (relative to its own folder), as the spec loader reads them.
  */
-public final class SpecSources {
+final class SpecSources {
 
-  private static final Pattern EXTENDS = Pattern.compile("^extends:\\s*[\"']?([A-Za-z0-9_.-]+)[\"']?",
+  private static final Pattern EXTENDS = Pattern.compile("^extends:\\s*[\"']?([A-Za-z0-9_./-]+)[\"']?",
       Pattern.MULTILINE);
   private static final int MAX_DEPTH = 16;
+
+  /** Reads one spec file. */
+  @FunctionalInterface
+  interface Reader {
+    /** The file's bytes, or null if there is no such file. */
+    byte[] read(Path file) throws IOException;
+  }
 
   private SpecSources() {}
 
   /**
-   * File name to text of the spec and its ancestors, child first; empty when the specs are not on the class
-   * path (a build without the plugin's resources).
+   * Follows {@code extends} from {@code spec}: each file's path (a parent's resolved against its child's) to its
+   * bytes, child first, up to the first file {@code reader} does not find.
    */
-  public static Map<String, String> of(ModelType type) throws IOException {
-    Map<String, String> sources = new LinkedHashMap<>();
-    String next = type.specFile();
-    while (next != null && !sources.containsKey(next) && sources.size() < MAX_DEPTH) {
-      String text = read(type, next);
-      if (text == null) {
+  static Map<Path, byte[]> chain(Path spec, Reader reader) throws IOException {
+    Map<Path, byte[]> chain = new LinkedHashMap<>();
+    Path next = spec;
+    while (next != null && !chain.containsKey(next) && chain.size() < MAX_DEPTH) {
+      byte[] bytes = reader.read(next);
+      if (bytes == null) {
         break;
       }
-      sources.put(next, text);
-      Matcher parent = EXTENDS.matcher(text);
-      next = parent.find() ? parent.group(1) : null;
+      chain.put(next, bytes);
+      Matcher parent = EXTENDS.matcher(new String(bytes, StandardCharsets.UTF_8));
+      next = parent.find() ? next.resolveSibling(parent.group(1)).normalize() : null;
     }
-    return sources;
+    return chain;
   }
 
-  private static String read(ModelType type, String file) throws IOException {
-    try (InputStream in = type.networkClass().getResourceAsStream(type.specResourceFolder() + file)) {
-      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  /**
+   * The chain of a spec file on disk, by paths relative to the deepest folder that holds every file of it: the
+   * spec's own folder unless it extends a spec elsewhere.
+   */
+  static Map<Path, byte[]> onDisk(Path spec) throws IOException {
+    Map<Path, byte[]> absolute = chain(spec.toAbsolutePath().normalize(),
+        file -> Files.isRegularFile(file) ? Files.readAllBytes(file) : null);
+    Path root = spec.toAbsolutePath().normalize().getParent();
+    for (Path file : absolute.keySet()) {
+      while (!file.startsWith(root)) {
+        root = root.getParent();
+      }
     }
+    Map<Path, byte[]> relative = new LinkedHashMap<>();
+    for (Map.Entry<Path, byte[]> file : absolute.entrySet()) {
+      relative.put(root.relativize(file.getKey()), file.getValue());
+    }
+    return relative;
+  }
+
+  /** The files' text, by their path written with {@code /}. */
+  static Map<String, String> texts(Map<Path, byte[]> chain) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    chain.forEach((file, bytes) -> texts.put(name(file), new String(bytes, StandardCharsets.UTF_8)));
+    return texts;
+  }
+
+  /** A relative path written with {@code /}, as run folders and class-path resources name it. */
+  static String name(Path file) {
+    return file.toString().replace(File.separatorChar, '/');
   }
 }

@@ -8,7 +8,6 @@ import io.netspec.dsl.load.SpecLoader;
 import io.netspec.runtime.models.ModelCatalog;
 import io.netspec.runtime.models.ModelException;
 import io.netspec.runtime.models.ModelType;
-import io.netspec.runtime.models.SpecSources;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -84,7 +83,7 @@ public final class SpecArguments {
    * every run, rather than a temporary folder.
    */
   private static NetworkAnalysis analyzeModel(ModelType type) throws SpecException, IOException, ModelException {
-    Map<String, String> sources = SpecSources.of(type);
+    Map<String, String> sources = type.specSources();
     if (sources.isEmpty()) {
       throw new ModelException("the spec of " + type.stem() + " is not on the class path; give the spec file");
     }

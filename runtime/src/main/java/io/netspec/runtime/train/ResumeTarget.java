@@ -1,8 +1,12 @@
 package io.netspec.runtime.train;
 
 import com.google.gson.JsonObject;
+import io.netspec.dsl.diagnostics.SpecException;
 import io.netspec.runtime.data.ImageShape;
 import io.netspec.runtime.eval.JsonFiles;
+import io.netspec.runtime.models.ModelException;
+import io.netspec.runtime.models.ModelRecord;
+import io.netspec.runtime.models.ModelType;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -31,9 +35,14 @@ public record ResumeTarget(RunFolder folder, JsonObject run, Checkpoint checkpoi
     return RunDescription.settings(run);
   }
 
-  /** The network's name. */
-  public String model() {
-    return run.get("model").getAsString();
+  /**
+   * The network the run trained: its generated class, or its spec file rebuilt from the run folder's copy.
+   *
+   * @throws ModelException if it cannot be found, or the copy is not the spec the run trained
+   * @throws SpecException if the copy has mistakes
+   */
+  public ModelType modelType() throws ModelException, SpecException, IOException {
+    return ModelRecord.rebuild(folder.path(), run);
   }
 
   /** The number of classes the network was built with. */

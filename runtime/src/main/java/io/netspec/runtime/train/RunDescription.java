@@ -6,8 +6,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.netspec.runtime.data.Augmentation;
 import io.netspec.runtime.data.TrainingData;
+import io.netspec.runtime.models.ModelRecord;
 import io.netspec.runtime.models.Network;
-import io.netspec.runtime.models.ModelType;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,13 +22,9 @@ final class RunDescription {
   /** What the run is about to do; {@link #withResult} adds what it did. */
   static JsonObject describe(Network network, TrainingData data, TrainingSettings settings, Device[] devices,
       Engine engine) {
-    ModelType type = network.type();
     JsonObject run = new JsonObject();
-    run.addProperty("model", type.stem());
-    run.addProperty("class", type.networkClass().getName());
-    run.addProperty("spec_file", type.specFile());
-    run.addProperty("spec_sha256", type.specSha256());
-    run.add("input_shape", shape(type.inputShape().getShape()));
+    ModelRecord.describe(network.type(), run);
+    run.add("input_shape", shape(network.type().inputShape().getShape()));
     run.addProperty("classes", network.classes());
     run.addProperty("aux_classifiers", network.hasAuxClassifiers());
     run.addProperty("trainable_parameters", network.trainableParameters());

@@ -21,7 +21,7 @@ import io.netspec.runtime.data.LabeledImages;
 import io.netspec.runtime.data.TrainingData;
 import io.netspec.runtime.eval.Scores;
 import io.netspec.runtime.models.Network;
-import io.netspec.runtime.models.SpecSources;
+import io.netspec.runtime.models.ModelRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -116,7 +116,7 @@ public final class TrainingSession {
         trainer.initialize(network.batchShape(1));
         JsonObject description = RunDescription.describe(network, data, settings, devices, engine);
         console.printf("%s %s on %s; %s, %,d trainable parameters%n", engine.getEngineName(),
-            engine.getVersion(), DeviceChoice.describe(devices), network.type().stem(),
+            engine.getVersion(), DeviceChoice.describe(devices), network.type().displayName(),
             network.trainableParameters());
         console.printf("data: %s, %,d training and %,d held-out images; run folder %s%n",
             data.source().description(), data.train().count(), data.test().count(), folder.path());
@@ -200,8 +200,8 @@ public final class TrainingSession {
   private void writeStartFiles(RunFolder folder, JsonObject description) throws IOException {
     folder.writeJson("run.json", description);
     folder.writeJson("class_indices.json", RunDescription.classIndices(data.classNames()));
-    for (Map.Entry<String, String> spec : SpecSources.of(network.type()).entrySet()) {
-      folder.writeText("spec/" + spec.getKey(), spec.getValue());
+    for (Map.Entry<String, String> spec : network.type().specSources().entrySet()) {
+      folder.writeText(ModelRecord.SPEC_FOLDER + "/" + spec.getKey(), spec.getValue());
     }
   }
 

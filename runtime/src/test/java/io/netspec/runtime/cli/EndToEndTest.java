@@ -11,8 +11,6 @@ import io.netspec.runtime.data.FashionMnist;
 import io.netspec.runtime.data.LabeledImages;
 import io.netspec.runtime.data.Split;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,14 +44,14 @@ class EndToEndTest {
 
   @BeforeAll
   static void trainAndResume() {
-    Result first = cli("train", "--limit", Integer.toString(LIMIT), "--epochs", "1", "--optimizer", "adam",
+    CliRun first = CliRun.of("train", "--limit", Integer.toString(LIMIT), "--epochs", "1", "--optimizer", "adam",
         "--batch-size", "32", "--device", "cpu", "--output", work.resolve("runs").toString());
-    assertEquals(0, first.code, first.err);
-    firstConsole = first.out;
+    assertEquals(0, first.code(), first.err());
+    firstConsole = first.out();
     run = work.resolve("runs/train-1");
-    Result resumed = cli("train", "--resume", run.toString(), "--epochs", "2");
-    assertEquals(0, resumed.code, resumed.err);
-    resumedConsole = resumed.out;
+    CliRun resumed = CliRun.of("train", "--resume", run.toString(), "--epochs", "2");
+    assertEquals(0, resumed.code(), resumed.err());
+    resumedConsole = resumed.out();
   }
 
   @Test
@@ -94,23 +92,23 @@ class EndToEndTest {
 
   @Test
   void resumingAFinishedRunAsksForMoreEpochs() {
-    Result again = cli("train", "--resume", run.toString(), "--epochs", "2");
-    assertEquals(1, again.code);
-    assertTrue(again.err.startsWith("netspec: error: ") && again.err.contains("--epochs above 2"), again.err);
+    CliRun again = CliRun.of("train", "--resume", run.toString(), "--epochs", "2");
+    assertEquals(1, again.code());
+    assertTrue(again.err().startsWith("netspec: error: ") && again.err().contains("--epochs above 2"), again.err());
   }
 
   @Test
   void evalPrintsEveryFigureAndAgreesWithTheRecordedAccuracy() throws Exception {
     Path confusion = work.resolve("eval-confusion.json");
-    Result eval = cli("eval", run.toString(), "-o", confusion.toString());
-    assertEquals(0, eval.code, eval.err);
+    CliRun eval = CliRun.of("eval", run.toString(), "-o", confusion.toString());
+    assertEquals(0, eval.code(), eval.err());
     for (String expected : List.of("top-1 accuracy", "top-5 accuracy", "Ankle boot", "confusion matrix")) {
-      assertTrue(eval.out.contains(expected), expected + " in " + eval.out);
+      assertTrue(eval.out().contains(expected), expected + " in " + eval.out());
     }
-    Matcher top1 = Pattern.compile("top-1 accuracy ([0-9.]+)%").matcher(eval.out);
-    assertTrue(top1.find(), eval.out);
+    Matcher top1 = Pattern.compile("top-1 accuracy ([0-9.]+)%").matcher(eval.out());
+    assertTrue(top1.find(), eval.out());
     double recorded = json(run.resolve("run.json")).get("best_val_accuracy").getAsDouble();
-    assertEquals(100 * recorded, Double.parseDouble(top1.group(1)), 0.006, eval.out);
+    assertEquals(100 * recorded, Double.parseDouble(top1.group(1)), 0.006, eval.out());
     assertEquals(json(run.resolve("confusion.json")), json(confusion), "the same matrix as training recorded");
   }
 
@@ -125,13 +123,13 @@ class EndToEndTest {
       while (train.label(i) != wanted) {
         i++;
       }
-      args.add(writePng(train, i, work.resolve("image-" + wanted + ".png")).toString());
+      args.add(PngFiles.write(train, i, work.resolve("image-" + wanted + ".png")).toString());
       expected.add(FashionMnist.CLASS_NAMES.get(wanted));
     }
-    Result predict = cli(args.toArray(String[]::new));
-    assertEquals(0, predict.code, predict.err);
-    List<String> lines = predict.out.lines().toList();
-    assertEquals(3, lines.size(), predict.out);
+    CliRun predict = CliRun.of(args.toArray(String[]::new));
+    assertEquals(0, predict.code(), predict.err());
+    List<String> lines = predict.out().lines().toList();
+    assertEquals(3, lines.size(), predict.out());
     for (int k = 0; k < 3; k++) {
       assertTrue(lines.get(k).matches(".*image-\\d\\.png: " + Pattern.quote(expected.get(k))
           + " [0-9.]+%, .* [0-9.]+%"), lines.get(k));
@@ -145,15 +143,15 @@ class EndToEndTest {
     for (int i = 0; i < train.count(); i++) {
       if (train.label(i) < 3) {
         Path folder = Files.createDirectories(images.resolve("class-" + train.label(i)));
-        writePng(train, i, folder.resolve(i + ".png"));
+        PngFiles.write(train, i, folder.resolve(i + ".png"));
       }
     }
     Path corrupt = Files.writeString(images.resolve("class-1/corrupt.jpg"), "not a JPEG");
-    Result result = cli("train", "--data", images.toString(), "--epochs", "1", "--batch-size", "16",
+    CliRun result = CliRun.of("train", "--data", images.toString(), "--epochs", "1", "--batch-size", "16",
         "--device", "cpu", "--augment", "flip", "--output", work.resolve("image-runs").toString());
-    assertEquals(0, result.code, result.err);
-    assertTrue(result.err.contains("skipped " + corrupt), result.err);
-    assertTrue(result.err.contains("1 unreadable image file(s) skipped"), result.err);
+    assertEquals(0, result.code(), result.err());
+    assertTrue(result.err().contains("skipped " + corrupt), result.err());
+    assertTrue(result.err().contains("1 unreadable image file(s) skipped"), result.err());
     JsonObject classes = json(work.resolve("image-runs/train-1/class_indices.json"));
     assertEquals("class-0", classes.get("0").getAsString());
     assertEquals(3, classes.size());
@@ -165,38 +163,14 @@ class EndToEndTest {
         new String[] {"train", "--augment", "rotate"}, new String[] {"train", "--warmup", "-1"},
         new String[] {"eval"}, new String[] {"predict", run.toString()},
         new String[] {"eval", run.toString(), "--params", "middle"})) {
-      Result result = cli(args);
-      assertEquals(2, result.code, String.join(" ", args) + ": " + result.err);
-      assertTrue(result.err.startsWith("netspec: usage error: "), result.err);
-      assertFalse(result.err.contains("\tat "), result.err);
+      CliRun result = CliRun.of(args);
+      assertEquals(2, result.code(), String.join(" ", args) + ": " + result.err());
+      assertTrue(result.err().startsWith("netspec: usage error: "), result.err());
+      assertFalse(result.err().contains("\tat "), result.err());
     }
-  }
-
-  /** Writes image {@code i} of {@code images} as an 8-bit grayscale PNG. */
-  private static Path writePng(LabeledImages images, int i, Path file) throws Exception {
-    BufferedImage image = new BufferedImage(images.width(), images.height(), BufferedImage.TYPE_BYTE_GRAY);
-    int size = images.height() * images.width();
-    for (int p = 0; p < size; p++) {
-      image.getRaster().setSample(p % images.width(), p / images.width(), 0,
-          Byte.toUnsignedInt(images.pixels()[i * size + p]));
-    }
-    ImageIO.write(image, "png", file.toFile());
-    return file;
   }
 
   private static JsonObject json(Path file) throws Exception {
     return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-  }
-
-  private record Result(int code, String out, String err) {}
-
-  private static Result cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    picocli.CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Result(code, out.toString(), err.toString());
   }
 }

@@ -40,7 +40,7 @@ class ModelCatalogTest {
     assertEquals("tiny-net.yaml", type.specFile());
     assertEquals(new Shape(1, 28, 28), type.inputShape());
     assertEquals(10, type.defaultClasses());
-    assertEquals("/io/netspec/runtime/testnet/", type.specResourceFolder());
+    assertEquals("/io/netspec/runtime/testnet/", ((GeneratedClass) type.source()).specResourceFolder());
   }
 
   @Test

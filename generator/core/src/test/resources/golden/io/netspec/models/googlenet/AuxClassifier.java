@@ -67,7 +67,12 @@ public final class AuxClassifier extends AbstractBlock {
             PairList<String, Object> params) {
         NDList x = inputs;
         for (Block layer : children.values()) {
-            x = layer.forward(parameterStore, x, training, params);
+            NDList output = layer.forward(parameterStore, x, training, params);
+            // free each intermediate result once read; the classifier's input is its caller's
+            if (x != inputs) {
+                x.close();
+            }
+            x = output;
         }
         return x;
     }

@@ -95,15 +95,24 @@ public final class ConvolutionUnit extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDList x = inputs;
-        if (reduction != null) {
-            x = reduction.forward(parameterStore, x, training, params);
+        // each intermediate result is freed once the next step has read it, not when the training step
+        // ends; what the backward pass needs, the engine keeps for itself
+        NDList reduced = reduction == null ? inputs : reduction.forward(parameterStore, inputs, training, params);
+        NDList x = conv.forward(parameterStore, reduced, training, params);
+        if (reduced != inputs) {
+            reduced.close();
         }
-        x = conv.forward(parameterStore, x, training, params);
         if (batchNorm != null) {
-            x = batchNorm.forward(parameterStore, x, training, params);
+            NDList convolved = x;
+            x = batchNorm.forward(parameterStore, convolved, training, params);
+            convolved.close();
         }
-        return relu ? Activation.relu(x) : x;
+        if (relu) {
+            NDList linear = x;
+            x = Activation.relu(linear);
+            linear.close();
+        }
+        return x;
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class Googlenet extends AbstractBlock {
 
     private final ConvolutionUnit conv1;
 
-    private final Block pool1;
+    private final MaxPool pool1;
 
     private final LocalResponseNorm norm1;
 
@@ -60,13 +60,13 @@ public final class Googlenet extends AbstractBlock {
 
     private final LocalResponseNorm norm2;
 
-    private final Block pool2;
+    private final MaxPool pool2;
 
     private final InceptionModule inception3a;
 
     private final InceptionModule inception3b;
 
-    private final Block pool3;
+    private final MaxPool pool3;
 
     private final InceptionModule inception4a;
 
@@ -78,7 +78,7 @@ public final class Googlenet extends AbstractBlock {
 
     private final InceptionModule inception4e;
 
-    private final Block pool4;
+    private final MaxPool pool4;
 
     private final InceptionModule inception5a;
 
@@ -108,7 +108,11 @@ public final class Googlenet extends AbstractBlock {
                 .optPadding(new Shape(3, 3))
                 .setFilters(64)
                 .build());
-        pool1 = addChildBlock("pool1", Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(0, 0), true));
+        pool1 = addChildBlock("pool1", MaxPool.builder()
+                .setKernelShape(new Shape(3, 3))
+                .optStride(new Shape(2, 2))
+                .optCeilMode(true)
+                .build());
         norm1 = addChildBlock("norm1", LocalResponseNorm.builder().build());
         conv2 = addChildBlock("conv2", ConvolutionUnit.builder()
                 .setKernelShape(new Shape(3, 3))
@@ -117,7 +121,11 @@ public final class Googlenet extends AbstractBlock {
                 .optReduction(64)
                 .build());
         norm2 = addChildBlock("norm2", LocalResponseNorm.builder().build());
-        pool2 = addChildBlock("pool2", Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(0, 0), true));
+        pool2 = addChildBlock("pool2", MaxPool.builder()
+                .setKernelShape(new Shape(3, 3))
+                .optStride(new Shape(2, 2))
+                .optCeilMode(true)
+                .build());
         inception3a = addChildBlock("inception_3a", InceptionModule.builder()
                 .setBranch1x1(64)
                 .setBranch3x3(96, 128)
@@ -130,7 +138,11 @@ public final class Googlenet extends AbstractBlock {
                 .setBranch5x5(32, 96)
                 .setPoolProjection(64)
                 .build());
-        pool3 = addChildBlock("pool3", Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(0, 0), true));
+        pool3 = addChildBlock("pool3", MaxPool.builder()
+                .setKernelShape(new Shape(3, 3))
+                .optStride(new Shape(2, 2))
+                .optCeilMode(true)
+                .build());
         inception4a = addChildBlock("inception_4a", InceptionModule.builder()
                 .setBranch1x1(192)
                 .setBranch3x3(96, 208)
@@ -161,7 +173,11 @@ public final class Googlenet extends AbstractBlock {
                 .setBranch5x5(32, 128)
                 .setPoolProjection(128)
                 .build());
-        pool4 = addChildBlock("pool4", Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(0, 0), true));
+        pool4 = addChildBlock("pool4", MaxPool.builder()
+                .setKernelShape(new Shape(3, 3))
+                .optStride(new Shape(2, 2))
+                .optCeilMode(true)
+                .build());
         inception5a = addChildBlock("inception_5a", InceptionModule.builder()
                 .setBranch1x1(256)
                 .setBranch3x3(160, 320)
@@ -251,7 +267,7 @@ public final class Googlenet extends AbstractBlock {
      *
      * @return the row's block
      */
-    public Block pool1() {
+    public MaxPool pool1() {
         return pool1;
     }
 
@@ -291,7 +307,7 @@ public final class Googlenet extends AbstractBlock {
      *
      * @return the row's block
      */
-    public Block pool2() {
+    public MaxPool pool2() {
         return pool2;
     }
 
@@ -321,7 +337,7 @@ public final class Googlenet extends AbstractBlock {
      *
      * @return the row's block
      */
-    public Block pool3() {
+    public MaxPool pool3() {
         return pool3;
     }
 
@@ -381,7 +397,7 @@ public final class Googlenet extends AbstractBlock {
      *
      * @return the row's block
      */
-    public Block pool4() {
+    public MaxPool pool4() {
         return pool4;
     }
 
@@ -522,35 +538,49 @@ public final class Googlenet extends AbstractBlock {
             PairList<String, Object> params) {
         NDList auxLogits = new NDList();
         NDList x = inputs;
-        x = conv1.forward(parameterStore, x, training, params);
-        x = pool1.forward(parameterStore, x, training, params);
-        x = norm1.forward(parameterStore, x, training, params);
-        x = conv2.forward(parameterStore, x, training, params);
-        x = norm2.forward(parameterStore, x, training, params);
-        x = pool2.forward(parameterStore, x, training, params);
-        x = inception3a.forward(parameterStore, x, training, params);
-        x = inception3b.forward(parameterStore, x, training, params);
-        x = pool3.forward(parameterStore, x, training, params);
-        x = inception4a.forward(parameterStore, x, training, params);
+        x = advance(x, conv1.forward(parameterStore, x, training, params), inputs);
+        x = advance(x, pool1.forward(parameterStore, x, training, params), inputs);
+        x = advance(x, norm1.forward(parameterStore, x, training, params), inputs);
+        x = advance(x, conv2.forward(parameterStore, x, training, params), inputs);
+        x = advance(x, norm2.forward(parameterStore, x, training, params), inputs);
+        x = advance(x, pool2.forward(parameterStore, x, training, params), inputs);
+        x = advance(x, inception3a.forward(parameterStore, x, training, params), inputs);
+        x = advance(x, inception3b.forward(parameterStore, x, training, params), inputs);
+        x = advance(x, pool3.forward(parameterStore, x, training, params), inputs);
+        x = advance(x, inception4a.forward(parameterStore, x, training, params), inputs);
         if (training && aux1 != null) {
             auxLogits.addAll(aux1.forward(parameterStore, x, training, params));
         }
-        x = inception4b.forward(parameterStore, x, training, params);
-        x = inception4c.forward(parameterStore, x, training, params);
-        x = inception4d.forward(parameterStore, x, training, params);
+        x = advance(x, inception4b.forward(parameterStore, x, training, params), inputs);
+        x = advance(x, inception4c.forward(parameterStore, x, training, params), inputs);
+        x = advance(x, inception4d.forward(parameterStore, x, training, params), inputs);
         if (training && aux2 != null) {
             auxLogits.addAll(aux2.forward(parameterStore, x, training, params));
         }
-        x = inception4e.forward(parameterStore, x, training, params);
-        x = pool4.forward(parameterStore, x, training, params);
-        x = inception5a.forward(parameterStore, x, training, params);
-        x = inception5b.forward(parameterStore, x, training, params);
-        x = pool5.forward(parameterStore, x, training, params);
-        x = dropout.forward(parameterStore, x, training, params);
-        x = fc.forward(parameterStore, x, training, params);
+        x = advance(x, inception4e.forward(parameterStore, x, training, params), inputs);
+        x = advance(x, pool4.forward(parameterStore, x, training, params), inputs);
+        x = advance(x, inception5a.forward(parameterStore, x, training, params), inputs);
+        x = advance(x, inception5b.forward(parameterStore, x, training, params), inputs);
+        x = advance(x, pool5.forward(parameterStore, x, training, params), inputs);
+        x = advance(x, dropout.forward(parameterStore, x, training, params), inputs);
+        x = advance(x, fc.forward(parameterStore, x, training, params), inputs);
         NDList outputs = new NDList(x);
         outputs.addAll(auxLogits);
         return outputs;
+    }
+
+    /**
+     * Frees {@code read}, the previous row's output, now that the next row has read it and
+     * returned {@code output}, rather than when the step ends; what the backward pass needs, the
+     * engine keeps for itself. The network's own {@code inputs} are left to the caller.
+     *
+     * @return {@code output}
+     */
+    private static NDList advance(NDList read, NDList output, NDList inputs) {
+        if (read != inputs) {
+            read.close();
+        }
+        return output;
     }
 
     /**

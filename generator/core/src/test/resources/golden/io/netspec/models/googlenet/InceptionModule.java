@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
@@ -103,14 +102,18 @@ public final class InceptionModule extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
             PairList<String, Object> params) {
         // the pool branch: a 3x3/1 max pool that keeps the size, then the 1x1 projection
-        NDArray pooled =
-                Pool.maxPool2d(inputs.singletonOrThrow(), POOL_WINDOW, POOL_STRIDE, POOL_PADDING, false);
+        NDList pooled = new NDList(MaxPool.maxPool(
+                inputs.singletonOrThrow(), POOL_WINDOW, POOL_STRIDE, POOL_PADDING, false, training));
         NDList outputs = new NDList(
                 branch1x1.forward(parameterStore, inputs, training, params).singletonOrThrow(),
                 branch3x3.forward(parameterStore, inputs, training, params).singletonOrThrow(),
                 branch5x5.forward(parameterStore, inputs, training, params).singletonOrThrow(),
-                poolProjection.forward(parameterStore, new NDList(pooled), training, params).singletonOrThrow());
-        return new NDList(NDArrays.concat(outputs, 1));
+                poolProjection.forward(parameterStore, pooled, training, params).singletonOrThrow());
+        NDArray concatenated = NDArrays.concat(outputs, 1);
+        // the branches' outputs are copied: free them now rather than when the step ends
+        pooled.close();
+        outputs.close();
+        return new NDList(concatenated);
     }
 
     @Override
