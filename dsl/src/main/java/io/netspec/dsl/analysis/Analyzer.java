@@ -19,13 +19,20 @@ import io.netspec.dsl.spec.Rounding;
 import io.netspec.dsl.spec.Softmax;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongBinaryOperator;
 
 /**
  * Infers the output shape of every row and counts its parameters and multiply-adds. A row whose output would
  * be empty, or an auxiliary classifier that cannot be attached where the spec says, is a mistake reported
- * here, with the row's location, rather than at training time.
+ * here, with the row's location, rather than at training time; so is a row, or a run of rows, whose counts
+ * exceed what a {@code long} holds (2^63 - 1), which sizes within the loader's limits can reach.
  */
 public final class Analyzer {
+
+  private static final String WEIGHTS = "weights";
+  private static final String OPS = "multiply-adds";
+  private static final String PARAMS = "trainable parameters";
+  private static final String TOO_MANY = " than 2^63 - 1, too many to count; use smaller sizes";
 
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
@@ -41,10 +48,20 @@ public final class Analyzer {
     List<RowFigures> rows = analyzeRows(spec.layers(), input);
     List<AuxFigures> aux = new ArrayList<>();
     if (diagnostics.isEmpty()) {
+      long params = rows.stream().mapToLong(RowFigures::trainableParams).sum(); // counted exactly by analyzeRows
       for (AuxClassifier classifier : spec.auxClassifiers()) {
-        attachmentShape(classifier, spec.layers(), rows)
-            .ifPresent(shape -> aux.add(new AuxFigures(classifier, shape,
-                analyzeRows(classifier.layers(), shape))));
+        java.util.Optional<TensorShape> shape = attachmentShape(classifier, spec.layers(), rows);
+        if (shape.isEmpty()) {
+          continue;
+        }
+        AuxFigures figures = new AuxFigures(classifier, shape.get(), analyzeRows(classifier.layers(), shape.get()));
+        aux.add(figures);
+        try {
+          params = sum(PARAMS, params, figures.trainableParams());
+        } catch (Uncountable e) {
+          diagnostics.add(new Diagnostic(classifier.location(), "with auxiliary classifier '" + classifier.name()
+              + "', the network has more " + e.figure + TOO_MANY));
+        }
       }
     }
     if (!diagnostics.isEmpty()) {
@@ -84,13 +101,25 @@ public final class Analyzer {
     return layers.size();
   }
 
+  /** The figures of each row, and the rows' totals, which {@link NetworkAnalysis} sums, counted exactly. */
   private List<RowFigures> analyzeRows(List<Layer> layers, TensorShape input) {
     List<RowFigures> rows = new ArrayList<>();
     TensorShape shape = input;
+    long weights = 0;
+    long ops = 0;
+    long params = 0;
     for (Layer layer : layers) {
       RowFigures row = analyzeRow(layer, shape);
       if (row == null) {
         break; // the rest would only repeat the mistake
+      }
+      try {
+        weights = sum(WEIGHTS, weights, row.weights());
+        ops = sum(OPS, ops, row.ops());
+        params = sum(PARAMS, params, row.trainableParams());
+      } catch (Uncountable e) {
+        fail(layer, "the rows up to '" + layer.name() + "' together have more " + e.figure + TOO_MANY);
+        break;
       }
       rows.add(row);
       shape = row.output();
@@ -99,6 +128,14 @@ public final class Analyzer {
   }
 
   private RowFigures analyzeRow(Layer layer, TensorShape in) {
+    try {
+      return figures(layer, in);
+    } catch (Uncountable e) {
+      return fail(layer, "'" + layer.name() + "' has more " + e.figure + TOO_MANY);
+    }
+  }
+
+  private RowFigures figures(Layer layer, TensorShape in) {
     if (layer instanceof Convolution conv) {
       return convolution(conv, in);
     } else if (layer instanceof Pool pool) {
@@ -117,51 +154,53 @@ public final class Analyzer {
     } else if (layer instanceof Inception inception) {
       return inception(inception, in);
     } else if (layer instanceof Linear linear) {
-      long weights = in.size() * linear.units();
+      long weights = product(WEIGHTS, in.channels(), in.height(), in.width(), linear.units());
       long biases = linear.bias() ? linear.units() : 0;
-      return new RowFigures(layer, in, new TensorShape(linear.units(), 1, 1), 1, weights, biases, 0,
-          weights);
+      return counted(new RowFigures(layer, in, new TensorShape(linear.units(), 1, 1), 1, weights, biases, 0,
+          weights));
     }
     throw new IllegalStateException("unhandled layer type " + layer.type());
   }
 
   private RowFigures convolution(Convolution conv, TensorShape in) {
     Patch patch = conv.patch();
-    int height = outputSize(in.height(), patch.height(), patch.stride(), conv.padding(), Rounding.FLOOR);
-    int width = outputSize(in.width(), patch.width(), patch.stride(), conv.padding(), Rounding.FLOOR);
+    long height = outputSize(in.height(), patch.height(), patch.stride(), conv.padding(), Rounding.FLOOR);
+    long width = outputSize(in.width(), patch.width(), patch.stride(), conv.padding(), Rounding.FLOOR);
     if (height <= 0 || width <= 0) {
       return collapse(conv, in, height, width);
     }
+    if (Math.max(height, width) > Integer.MAX_VALUE) { // padding grows the map, row after row
+      return fail(conv, "'" + conv.name() + "' leaves a " + height + "x" + width + " map, more than 2^31 - 1"
+          + " on a side; use less padding");
+    }
+    long reduceWeights = 0; // of the 1x1 reduction before the main convolution, if there is one
     int channels = in.channels();
-    long weights = 0;
-    long ops = 0;
-    long convolved = 0; // output channels of every convolution in the row
+    long convolved = conv.filters(); // output channels of every convolution in the row
     if (conv.reduce().isPresent()) {
       int reduce = conv.reduce().getAsInt();
-      long reduceWeights = (long) channels * reduce;
-      weights += reduceWeights;
-      ops += reduceWeights * in.height() * in.width();
+      reduceWeights = (long) channels * reduce;
       convolved += reduce;
       channels = reduce;
     }
-    long mainWeights = (long) patch.height() * patch.width() * channels * conv.filters();
-    weights += mainWeights;
-    ops += mainWeights * height * width;
-    convolved += conv.filters();
-    return new RowFigures(conv, in, new TensorShape(conv.filters(), height, width), conv.depth(),
-        weights, biases(conv.style(), convolved), normParams(conv.style(), convolved), ops);
+    long mainWeights = product(WEIGHTS, patch.height(), patch.width(), channels, conv.filters());
+    long weights = sum(WEIGHTS, reduceWeights, mainWeights);
+    long ops = sum(OPS, product(OPS, reduceWeights, in.height(), in.width()),
+        product(OPS, mainWeights, height, width));
+    TensorShape out = new TensorShape(conv.filters(), (int) height, (int) width);
+    return counted(new RowFigures(conv, in, out, conv.depth(), weights, biases(conv.style(), convolved),
+        normParams(conv.style(), convolved), ops));
   }
 
   private RowFigures inception(Inception m, TensorShape in) {
     long c = in.channels();
     long five = (long) m.fivePatch() * m.fivePatch();
-    long weights = c * m.n1x1() + c * m.n3x3Reduce() + 9L * m.n3x3Reduce() * m.n3x3()
-        + c * m.n5x5Reduce() + five * m.n5x5Reduce() * m.n5x5() + c * m.poolProj();
+    long weights = sum(WEIGHTS, c * m.n1x1(), c * m.n3x3Reduce(), product(WEIGHTS, 9, m.n3x3Reduce(), m.n3x3()),
+        c * m.n5x5Reduce(), product(WEIGHTS, five, m.n5x5Reduce(), m.n5x5()), c * m.poolProj());
     long convolved = (long) m.n1x1() + m.n3x3Reduce() + m.n3x3() + m.n5x5Reduce() + m.n5x5()
         + m.poolProj();
     TensorShape out = new TensorShape(m.outputChannels(), in.height(), in.width());
-    return new RowFigures(m, in, out, 2, weights, biases(m.style(), convolved),
-        normParams(m.style(), convolved), weights * in.height() * in.width());
+    return counted(new RowFigures(m, in, out, 2, weights, biases(m.style(), convolved),
+        normParams(m.style(), convolved), product(OPS, weights, in.height(), in.width())));
   }
 
   private RowFigures pool(Pool pool, TensorShape in) {
@@ -170,31 +209,33 @@ public final class Analyzer {
       return fail(pool, "'" + pool.name() + "' has padding " + pool.padding()
           + "; a pool's padding must be at most half its patch " + patch.height() + "x" + patch.width());
     }
-    int height = outputSize(in.height(), patch.height(), patch.stride(), pool.padding(), pool.rounding());
-    int width = outputSize(in.width(), patch.width(), patch.stride(), pool.padding(), pool.rounding());
+    long height = outputSize(in.height(), patch.height(), patch.stride(), pool.padding(), pool.rounding());
+    long width = outputSize(in.width(), patch.width(), patch.stride(), pool.padding(), pool.rounding());
     if (height <= 0 || width <= 0) {
       return collapse(pool, in, height, width);
     }
-    return shapeOnly(pool, in, new TensorShape(in.channels(), height, width));
+    // a pool's padding is at most half its patch: its output is no larger than its input
+    return shapeOnly(pool, in, new TensorShape(in.channels(), (int) height, (int) width));
   }
 
   /**
    * The output length of a window sliding over {@code length}, as PyTorch (and so DJL's PyTorch engine)
-   * computes it: in ceil mode the last window must still start inside the input or its left padding.
+   * computes it: in ceil mode the last window must still start inside the input or its left padding. In
+   * {@code long}, since padding may make the output longer than an {@code int}.
    */
-  static int outputSize(int length, int window, int stride, int padding, Rounding rounding) {
-    int span = length + 2 * padding - window;
+  static long outputSize(int length, int window, int stride, int padding, Rounding rounding) {
+    long span = (long) length + 2L * padding - window;
     if (span < 0) {
       return 0;
     }
-    int out = (rounding == Rounding.CEIL ? Math.floorDiv(span + stride - 1, stride) : span / stride) + 1;
-    if (rounding == Rounding.CEIL && (long) (out - 1) * stride >= length + padding) {
+    long out = (rounding == Rounding.CEIL ? Math.floorDiv(span + stride - 1, stride) : span / stride) + 1;
+    if (rounding == Rounding.CEIL && (out - 1) * stride >= (long) length + padding) {
       out--;
     }
     return out;
   }
 
-  private RowFigures collapse(Layer layer, TensorShape in, int height, int width) {
+  private RowFigures collapse(Layer layer, TensorShape in, long height, long width) {
     return fail(layer, "'" + layer.name() + "' leaves a " + Math.max(height, 0) + "x" + Math.max(width, 0)
         + " map: its input is only " + in.height() + "x" + in.width()
         + "; use a smaller patch or stride, or a larger input");
@@ -207,6 +248,47 @@ public final class Analyzer {
 
   private static RowFigures shapeOnly(Layer layer, TensorShape in, TensorShape out) {
     return new RowFigures(layer, in, out, 0, 0, 0, 0, 0);
+  }
+
+  /** {@code row}, once its trainable parameters are known to be countable. */
+  private static RowFigures counted(RowFigures row) {
+    sum(PARAMS, row.weights(), row.biases(), row.normParams());
+    return row;
+  }
+
+  /** The product of {@code factors}, counts of {@code figure}. */
+  private static long product(String figure, long... factors) {
+    return exactly(figure, 1, Math::multiplyExact, factors);
+  }
+
+  /** The sum of {@code terms}, counts of {@code figure}. */
+  private static long sum(String figure, long... terms) {
+    return exactly(figure, 0, Math::addExact, terms);
+  }
+
+  /** {@code operation} of {@code start} and each of {@code values} in turn, or {@link Uncountable}. */
+  private static long exactly(String figure, long start, LongBinaryOperator operation, long... values) {
+    long result = start;
+    try {
+      for (long value : values) {
+        result = operation.applyAsLong(result, value);
+      }
+    } catch (ArithmeticException e) {
+      throw new Uncountable(figure);
+    }
+    return result;
+  }
+
+  /** A count of {@code figure} that a {@code long} cannot hold; caught and reported as a mistake. */
+  private static final class Uncountable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String figure;
+
+    Uncountable(String figure) {
+      super(figure, null, false, false);
+      this.figure = figure;
+    }
   }
 
   private static long biases(ConvolutionStyle style, long convolved) {

@@ -5,13 +5,15 @@ package io.netspec.dsl.diagnostics;
  * and a spec may say anything: a line break in a name would start a line of its own that looks like another
  * diagnostic, and an escape character would speak to the terminal. Such characters are shown as Java escapes
  * ({@code \n}, and backslash {@code u001B} for an escape character); everything else, {@code ≥} and {@code é}
- * included, is kept.
+ * included, is kept. Diagnostics use it for what they quote; the command line uses it for every other message
+ * it prints, which may quote a command-line argument.
  */
-final class Printable {
+public final class Printable {
 
   private Printable() {}
 
-  static String escape(String text) {
+  /** {@code text} with every character that does not print as itself written as a Java escape. */
+  public static String escape(String text) {
     if (text.codePoints().allMatch(Printable::shown)) {
       return text;
     }

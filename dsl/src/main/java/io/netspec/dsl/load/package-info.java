@@ -14,7 +14,9 @@
  *       {@code PrintedFiguresReader}; its other keys: the {@code RowType} of its type ({@code ConvolutionRow},
  *       {@code PoolRow}, {@code InceptionRow}, ..., listed in {@code RowTypes});
  *   <li>{@code auxiliary_classifiers}: {@code AuxBinder}, and {@code after} in {@code SpecBinder};
- *   <li>the form of every scalar (integers, numbers, patches, sizes, choices): {@code Scalars}.
+ *   <li>the form of every scalar (integers, numbers, patches, sizes, choices): {@code Scalars};
+ *   <li>the file name, which gives the generated class and its package: {@code ClassNames}, which also finds
+ *       the specs of one run that would share a package.
  * </ul>
  */
 package io.netspec.dsl.load;

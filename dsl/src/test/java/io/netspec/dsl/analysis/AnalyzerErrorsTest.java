@@ -3,6 +3,7 @@ package io.netspec.dsl.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.netspec.dsl.diagnostics.Diagnostic;
 import io.netspec.dsl.diagnostics.SourceLocation;
 import io.netspec.dsl.diagnostics.SpecException;
 import io.netspec.dsl.spec.AdaptiveAvgPool;
@@ -39,7 +40,22 @@ class AnalyzerErrorsTest {
   }
 
   private static NetworkSpec spec(int size, List<Layer> layers, List<AuxClassifier> aux) {
-    return new NetworkSpec(FILE, "Tiny", new InputShape(size, size, 1), 10, layers, aux, Map.of(), "0");
+    return spec(new InputShape(size, size, 1), layers, aux);
+  }
+
+  private static NetworkSpec spec(InputShape input, List<Layer> layers, List<AuxClassifier> aux) {
+    return new NetworkSpec(FILE, "Tiny", input, 10, layers, aux, Map.of(), "0");
+  }
+
+  /** A convolution with {@code filters} outputs, keeping the size of the map. */
+  private static Convolution wide(String name, int line, int size, int filters) {
+    return new Convolution(name, line(line), name, Patch.square(size, 1), (size - 1) / 2, filters,
+        OptionalInt.empty(), ConvolutionStyle.PAPER);
+  }
+
+  private static void assertOnlyMistake(int line, String message, NetworkSpec spec) {
+    SpecException error = assertThrows(SpecException.class, () -> Analyzer.analyze(spec));
+    assertEquals(List.of(new Diagnostic(line(line), message)), error.diagnostics());
   }
 
   private static Linear fc(int line) {
@@ -89,5 +105,33 @@ class AnalyzerErrorsTest {
     assertEquals(2, error.diagnostics().size(), error.getMessage());
     assertEquals(line(8), error.diagnostics().get(0).location());
     assertEquals(line(11), error.diagnostics().get(1).location());
+  }
+
+  /** The sizes the loader allows (99999 a side, 1,000,000 a count) can make counts that a long cannot hold. */
+  @Test
+  void multiplyAddsBeyondALongAreReportedAtTheirRow() {
+    // weights 9 x 99999 x 100000, about 9e10; multiply-adds those times 99999 x 99999, about 9e20
+    NetworkSpec spec = spec(new InputShape(99999, 99999, 99999), List.of(wide("conv1", 3, 3, 100000), fc(4)),
+        List.of());
+    assertOnlyMistake(3, "'conv1' has more multiply-adds than 2^63 - 1, too many to count; use smaller sizes",
+        spec);
+  }
+
+  @Test
+  void rowsWhoseCountsTogetherExceedALongAreReportedAtTheRowThatTipsThem() {
+    // each 1x1 row: 22361 x 22361 weights on 99999 x 99999 positions, about 5.0e18 multiply-adds
+    NetworkSpec spec = spec(new InputShape(99999, 99999, 22361),
+        List.of(wide("conv1", 3, 1, 22361), wide("conv2", 4, 1, 22361), fc(5)), List.of());
+    assertOnlyMistake(4, "the rows up to 'conv2' together have more multiply-adds than 2^63 - 1, too many to"
+        + " count; use smaller sizes", spec);
+  }
+
+  @Test
+  void aMapLongerThanAnIntOnASideIsReported() {
+    Convolution padded = new Convolution("conv1", line(3), "conv1", Patch.square(1, 1), 1_000_000, 1,
+        OptionalInt.empty(), ConvolutionStyle.PAPER);
+    NetworkSpec spec = spec(new InputShape(Integer.MAX_VALUE - 10, 1, 1), List.of(padded, fc(4)), List.of());
+    assertOnlyMistake(3, "'conv1' leaves a 2149483637x2000001 map, more than 2^31 - 1 on a side; use less padding",
+        spec);
   }
 }

@@ -2,7 +2,14 @@ package io.netspec.dsl.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.netspec.dsl.diagnostics.Diagnostic;
+import io.netspec.dsl.diagnostics.SourceLocation;
+import io.netspec.dsl.spec.Activation;
+import io.netspec.dsl.spec.InputShape;
+import io.netspec.dsl.spec.Linear;
+import io.netspec.dsl.spec.NetworkSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,5 +47,39 @@ class NamingTest {
   void suggestionsAreNearMisses() {
     assertEquals(Optional.of("filters"), Suggestions.nearest("filter", List.of("patch", "filters")));
     assertEquals(Optional.empty(), Suggestions.nearest("colour", List.of("patch", "filters")));
+  }
+
+  @Test
+  void aClassNamedLikeAGeneratedClassIsRefused() {
+    assertEquals(Optional.of("class Builder, the name of the builder class nested in every generated network"
+        + " class"), ClassNames.unusable("Builder"));
+    assertEquals(Optional.of("class MaxPool, the name of the module class MaxPool generated in the same package"),
+        ClassNames.unusable("MaxPool"));
+    // one file with MaxPool.java where file names ignore case
+    assertEquals(Optional.of("class Maxpool, in another letter case the name of the module class MaxPool"
+        + " generated in the same package"), ClassNames.unusable("Maxpool"));
+    assertEquals(Optional.empty(), ClassNames.unusable("Builders"));
+    assertEquals(Optional.empty(), ClassNames.unusable("NetspecModels")); // the index is in the base package
+  }
+
+  @Test
+  void specsOfOnePackageClashNamingTheFileThatKeepsIt() {
+    List<NetworkSpec> specs = List.of(spec("b/my_net.yaml", "MyNet"), spec("a/mynet.yaml", "Mynet"),
+        spec("my-net.yaml", "MyNet"), spec("other.yaml", "Other"));
+    assertEquals(List.of(
+            new Diagnostic(SourceLocation.ofFile("b/my_net.yaml"), "the file name 'my_net.yaml' gives package"
+                + " 'mynet', the same package as my-net.yaml; rename one of the files"),
+            new Diagnostic(SourceLocation.ofFile("a/mynet.yaml"), "the file name 'mynet.yaml' gives package"
+                + " 'mynet', the same package as my-net.yaml; rename one of the files")),
+        ClassNames.packageClashes(specs));
+    assertEquals(List.of(new Diagnostic(SourceLocation.ofFile("other.yaml"), "the spec is given twice; give each"
+            + " spec once")),
+        ClassNames.packageClashes(List.of(spec("other.yaml", "Other"), spec("other.yaml", "Other"))));
+  }
+
+  private static NetworkSpec spec(String file, String className) {
+    return new NetworkSpec(file, className, new InputShape(8, 8, 1), 10,
+        List.of(new Linear("fc", SourceLocation.ofFile(file), "fc", 10, true, true,
+            Activation.NONE)), List.of(), Map.of(), "0");
   }
 }

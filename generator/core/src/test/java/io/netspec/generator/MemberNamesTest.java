@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.nn.Block;
+import io.netspec.dsl.analysis.Analyzer;
+import io.netspec.dsl.analysis.NetworkAnalysis;
+import io.netspec.dsl.diagnostics.SpecException;
+import io.netspec.dsl.spec.NetworkSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
@@ -46,8 +50,12 @@ class MemberNamesTest {
     assertEquals("Pool", network.getClass().getSimpleName());
   }
 
+  /**
+   * The loader refuses {@code inception-module.yaml} and {@code builder.yaml} (the bad-spec corpus); the
+   * generator still refuses such a class name in a spec built without the loader.
+   */
   @Test
-  void aNetworkNamedLikeAModuleClassIsRefused(@TempDir Path folder) throws IOException {
+  void aNetworkNamedLikeAModuleClassIsRefused(@TempDir Path folder) throws IOException, SpecException {
     String yaml = """
         input: 8x8x1
         classes: 2
@@ -55,9 +63,11 @@ class MemberNamesTest {
           - {name: fc, type: linear, units: classes}
         auxiliary_classifiers: []
         """;
+    NetworkSpec spec = TempSpecs.analyze(folder, "net.yaml", yaml).spec();
     NetworkGenerator generator = NetworkGenerator.builder().build();
-    for (String file : new String[] {"inception-module.yaml", "builder.yaml"}) {
-      var analysis = TempSpecs.analyze(folder, file, yaml);
+    for (String className : new String[] {"InceptionModule", "Builder"}) {
+      NetworkAnalysis analysis = Analyzer.analyze(new NetworkSpec(spec.file(), className, spec.input(),
+          spec.classes(), spec.layers(), spec.auxClassifiers(), spec.printed(), spec.sha256(), spec.description()));
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> generator.generate(analysis));
       assertTrue(e.getMessage().contains("rename the spec"), e.getMessage());

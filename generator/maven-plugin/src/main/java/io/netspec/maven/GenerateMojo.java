@@ -4,6 +4,7 @@ import io.netspec.dsl.analysis.Analyzer;
 import io.netspec.dsl.analysis.NetworkAnalysis;
 import io.netspec.dsl.diagnostics.Diagnostic;
 import io.netspec.dsl.diagnostics.SpecException;
+import io.netspec.dsl.load.ClassNames;
 import io.netspec.dsl.load.SpecLoader;
 import io.netspec.generator.JavaSource;
 import io.netspec.generator.NetworkGenerator;
@@ -191,7 +192,7 @@ public class GenerateMojo extends AbstractMojo {
   }
 
   /**
-   * Loads and analyses every spec, in order.
+   * Loads and analyses every spec, in order, and checks that no two would be generated into one package.
    *
    * @throws MojoFailureException listing every mistake of every spec, as {@code file:line:column: error: ...}
    */
@@ -207,6 +208,7 @@ public class GenerateMojo extends AbstractMojo {
         throw new MojoExecutionException("netspec: cannot read " + spec + ": " + e.getMessage(), e);
       }
     }
+    mistakes.addAll(ClassNames.packageClashes(analyses.values().stream().map(NetworkAnalysis::spec).toList()));
     if (!mistakes.isEmpty()) {
       throw new MojoFailureException("netspec: " + mistakes.size() + (mistakes.size() == 1 ? " error" : " errors")
           + " in specs, nothing generated:" + System.lineSeparator()

@@ -90,6 +90,22 @@ class BadSpecCorpusMojoTest {
     assertEquals(List.of(), files(out));
   }
 
+  /** {@code my-net.yaml} and {@code my_net.yaml} both give package {@code mynet}: the build names both files. */
+  @Test
+  void twoSpecsOfOnePackageFailTheBuildAndWriteNothing() throws Exception {
+    Path folder = Files.createDirectories(work.resolve("specs"));
+    String spec = "input: 32x32x3\nclasses: 10\nlayers:\n  - {name: fc, type: linear, units: classes}\n";
+    Files.writeString(folder.resolve("my-net.yaml"), spec);
+    Files.writeString(folder.resolve("my_net.yaml"), spec);
+    Path out = work.resolve("out");
+    MojoFailureException failure = assertThrows(MojoFailureException.class, () -> mojo(folder, out).execute());
+    assertEquals(List.of("netspec: 1 error in specs, nothing generated:",
+        folder.resolve("my_net.yaml") + ":1:1: error: the file name 'my_net.yaml' gives package 'mynet', the same"
+            + " package as " + folder.resolve("my-net.yaml") + "; rename one of the files"),
+        failure.getMessage().lines().toList());
+    assertEquals(List.of(), files(out));
+  }
+
   /** The package is the build's own input, not a spec's: text that is not a Java package name writes nothing. */
   @ParameterizedTest
   @ValueSource(strings = {"x; System.exit(0); //", "../../../etc", "com.example.class", "a\\u002eb"})

@@ -1,5 +1,6 @@
 package io.netspec.runtime.cli;
 
+import io.netspec.dsl.diagnostics.Printable;
 import io.netspec.dsl.diagnostics.SpecException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -9,8 +10,10 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Reports a failed command as one line, {@code netspec: error: ...}, and exit code 1; a spec with mistakes
- * as one line per mistake, {@code file:line:column: error: message}. The stack trace is
- * printed too when the environment variable {@value #DEBUG_VARIABLE} is set.
+ * as one line per mistake, {@code file:line:column: error: message}. A message may quote what the command was
+ * given (a file name, a package), which may hold line breaks and escape sequences: it is printed as
+ * diagnostics print what they quote, with such characters as Java escapes ({@link Printable}). The stack trace
+ * is printed too when the environment variable {@value #DEBUG_VARIABLE} is set.
  */
 final class OneLineErrors implements IExecutionExceptionHandler {
 
@@ -31,8 +34,8 @@ final class OneLineErrors implements IExecutionExceptionHandler {
   }
 
   /**
-   * The first line of the most telling message of {@code failure} and its causes: a wrapper whose message is
-   * only its cause's is skipped.
+   * The most telling message of {@code failure} and its causes, as one printable line: a wrapper whose
+   * message is only its cause's is skipped; line breaks and control characters show as escapes ({@code \n}).
    */
   static String describe(Throwable failure) {
     Throwable shown = failure;
@@ -50,6 +53,6 @@ final class OneLineErrors implements IExecutionExceptionHandler {
     } else {
       message = shown.getMessage();
     }
-    return message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(message);
+    return Printable.escape(message.strip());
   }
 }

@@ -4,6 +4,7 @@ import io.netspec.dsl.analysis.Analyzer;
 import io.netspec.dsl.analysis.NetworkAnalysis;
 import io.netspec.dsl.diagnostics.Diagnostic;
 import io.netspec.dsl.diagnostics.SpecException;
+import io.netspec.dsl.load.ClassNames;
 import io.netspec.dsl.load.SpecLoader;
 import io.netspec.runtime.models.ModelCatalog;
 import io.netspec.runtime.models.ModelException;
@@ -48,9 +49,10 @@ public final class SpecArguments {
   }
 
   /**
-   * Loads and analyses several spec files, reporting the mistakes of all of them at once.
+   * Loads and analyses several spec files to be generated together, reporting the mistakes of all of them at
+   * once, and two specs that would be generated into one package.
    *
-   * @throws SpecException with the mistakes of every spec, in argument order
+   * @throws SpecException with the mistakes of every spec, sorted by file and place
    */
   public static List<NetworkAnalysis> analyzeFiles(List<Path> files) throws SpecException, IOException {
     List<NetworkAnalysis> analyses = new ArrayList<>();
@@ -62,6 +64,7 @@ public final class SpecArguments {
         mistakes.addAll(e.diagnostics());
       }
     }
+    mistakes.addAll(ClassNames.packageClashes(analyses.stream().map(NetworkAnalysis::spec).toList()));
     if (!mistakes.isEmpty()) {
       throw new SpecException(mistakes);
     }

@@ -156,7 +156,11 @@ class CliTest {
   void describesFailuresByTheirMostTellingMessage() {
     assertEquals("x.idx: file not found",
         OneLineErrors.describe(new RuntimeException(new java.nio.file.NoSuchFileException("x.idx"))));
-    assertEquals("first line", OneLineErrors.describe(new IllegalStateException("first line\n\tsecond")));
+    // a message may quote a command-line argument: all of it is shown, on one line, control characters escaped
+    assertEquals("first line\\n\\tsecond",
+        OneLineErrors.describe(new IllegalStateException("first line\n\tsecond")));
+    assertEquals("a\\u001B[2Jb: file not found",
+        OneLineErrors.describe(new java.nio.file.NoSuchFileException("a\u001B[2Jb")));
     assertEquals("NullPointerException", OneLineErrors.describe(new NullPointerException()));
   }
 }
