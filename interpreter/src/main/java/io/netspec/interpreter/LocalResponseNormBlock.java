@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
@@ -53,7 +54,12 @@ final class LocalResponseNormBlock extends AbstractBlock {
     }
     // the mean of the window, then alpha times it: rounding as PyTorch's average, for the reason
     // AdaptiveAvgPoolBlock gives
-    return new NDList(input.div(sum.div(size).mul(alpha).add(k).pow(beta)));
+    // size, alpha and beta as engine arrays, never Numbers: DJL 0.36 frees the tensor it wraps a Number in at
+    // once, while the backward pass of div, mul and pow keeps it
+    DataType type = input.getDataType();
+    NDArray mean = sum.div(manager.full(new Shape(), size, type));
+    return new NDList(input.div(mean.mul(manager.full(new Shape(), alpha, type)).add(k)
+        .pow(manager.full(new Shape(), beta, type))));
   }
 
   @Override

@@ -37,20 +37,31 @@ final class AdaptiveAvgPoolType {
         .addStatement("long inputHeight = input.getShape().get(2)")
         .addStatement("long inputWidth = input.getShape().get(3)")
         .addComment("pooled = R x input x C: R averages the rows of each window, C its columns")
-        .addStatement(CodeBlock.builder()
-            .add("$T rowMeans = manager.create(windowMeans($N, inputHeight), new $T($N, inputHeight))\n", Djl.ND_ARRAY,
-                height, Djl.SHAPE, height)
-            .add(".toType(input.getDataType(), false)")
-            .build())
-        .addStatement(CodeBlock.builder()
-            .add("$T columnMeans = manager.create(windowMeans($N, inputWidth), new $T($N, inputWidth))\n", Djl.ND_ARRAY,
-                width, Djl.SHAPE, width)
-            .add(".toType(input.getDataType(), false).transpose()")
-            .build())
+        .addStatement("$T rowMeans = engineMatrix(manager, windowMeans($N, inputHeight), $N, inputHeight,"
+            + " input.getDataType())", Djl.ND_ARRAY, height, height)
+        .addStatement("$T columnMeans = engineMatrix(manager, windowMeans($N, inputWidth), $N, inputWidth,"
+            + " input.getDataType()).transpose()", Djl.ND_ARRAY, width, width)
         .addStatement("$T columnsPooled = input.matMul(columnMeans)", Djl.ND_ARRAY)
         .addStatement("$T pooled = rowMeans.matMul(columnsPooled)", Djl.ND_ARRAY)
         .addStatement("$T.of(rowMeans, columnMeans, columnsPooled).forEach($T::close)", List.class, Djl.ND_ARRAY)
         .addStatement("return new $T(pooled)", Djl.ND_LIST)
+        .build();
+
+    MethodSpec engineMatrix = MethodSpec.methodBuilder("engineMatrix")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(Djl.ND_ARRAY)
+        .addParameter(Djl.ND_MANAGER, "manager")
+        .addParameter(float[].class, "values")
+        .addParameter(long.class, "rows")
+        .addParameter(long.class, "columns")
+        .addParameter(Djl.DATA_TYPE, "dataType")
+        .addJavadoc("A {@code rows x columns} matrix of {@code values} copied into the engine's own memory: on the CPU,\n"
+            + "DJL's {@code create} wraps the Java buffer without copying it, and the buffer may be freed once the\n"
+            + "array is closed, while the backward pass of the matrix product still reads the matrix.\n")
+        .beginControlFlow("try ($T wrapped = manager.create(values, new $T(rows, columns)))", Djl.ND_ARRAY, Djl.SHAPE)
+        .addComment("duplicate() and a change of type both copy; toType() to the same type would not")
+        .addStatement("return wrapped.getDataType() == dataType ? wrapped.duplicate() : wrapped.toType(dataType, false)")
+        .endControlFlow()
         .build();
 
     MethodSpec windowMeans = MethodSpec.methodBuilder("windowMeans")
@@ -99,6 +110,7 @@ final class AdaptiveAvgPoolType {
         .addMethod(BlockMethods.accessor(height, "The output height.\n\n@return the output height"))
         .addMethod(BlockMethods.accessor(width, "The output width.\n\n@return the output width"))
         .addMethod(forward)
+        .addMethod(engineMatrix)
         .addMethod(windowMeans)
         .addMethod(start)
         .addMethod(end)

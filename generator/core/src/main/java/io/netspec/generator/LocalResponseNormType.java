@@ -52,7 +52,12 @@ final class LocalResponseNormType {
             .add(".get(new $T($S, channels))\n", Djl.ND_INDEX, ":, :, :{}")
             .add(".reshape(shape)")
             .build())
-        .addStatement("return new $T(input.div(average.mul($N).add($N).pow($N)))", Djl.ND_LIST, alpha, k, beta)
+        .addComment("alpha and beta as engine arrays: DJL 0.36 wraps a Number in a tensor over a Java buffer that it")
+        .addComment("frees at once, while the backward pass of mul and pow keeps that tensor and would read freed memory")
+        .addStatement("$T manager = input.getManager()", Djl.ND_MANAGER)
+        .addStatement("$T scale = manager.full(new $T(), $N, input.getDataType())", Djl.ND_ARRAY, Djl.SHAPE, alpha)
+        .addStatement("$T exponent = manager.full(new $T(), $N, input.getDataType())", Djl.ND_ARRAY, Djl.SHAPE, beta)
+        .addStatement("return new $T(input.div(average.mul(scale).add($N).pow(exponent)))", Djl.ND_LIST, k)
         .build();
 
     MethodSpec outputShapes = BlockMethods.getOutputShapes().addStatement("return inputShapes").build();

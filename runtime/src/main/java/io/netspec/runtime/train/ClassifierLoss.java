@@ -2,6 +2,7 @@ package io.netspec.runtime.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 
@@ -37,11 +38,21 @@ public final class ClassifierLoss extends Loss {
     return losses;
   }
 
-  /** The training objective from {@link #headLosses}: main loss plus the weighted auxiliary losses. */
+  /**
+   * The training objective from {@link #headLosses}: main loss plus the weighted auxiliary losses.
+   *
+   * <p>Each weight is an array the engine made ({@code full}), not {@code mul(float)}: DJL 0.36's PyTorch
+   * engine makes the scalar of {@code mul(Number)} over a Java buffer without copying it and frees the array
+   * at once, while autograd keeps it for the backward pass, which then reads freed memory after a garbage
+   * collection: the auxiliary classifiers' gradients came out scaled by garbage now and then, and two runs
+   * with the same seed differed.
+   */
   public NDArray combine(NDList headLosses) {
     NDArray total = headLosses.get(0);
     for (int i = 1; i < headLosses.size(); i++) {
-      total = total.add(headLosses.get(i).mul(auxWeights[i - 1]));
+      NDArray loss = headLosses.get(i);
+      NDArray weight = loss.getManager().full(new Shape(), auxWeights[i - 1], loss.getDataType());
+      total = total.add(loss.mul(weight));
     }
     return total;
   }

@@ -3,6 +3,7 @@ package io.netspec.models.googlenet;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -93,7 +94,12 @@ public final class LocalResponseNorm extends AbstractBlock {
         NDArray average = Pool.avgPool2d(squares, new Shape(size, 1), new Shape(1, 1), new Shape(size / 2, 0), false, true)
                 .get(new NDIndex(":, :, :{}", channels))
                 .reshape(shape);
-        return new NDList(input.div(average.mul(alpha).add(k).pow(beta)));
+        // alpha and beta as engine arrays: DJL 0.36 wraps a Number in a tensor over a Java buffer that it
+        // frees at once, while the backward pass of mul and pow keeps that tensor and would read freed memory
+        NDManager manager = input.getManager();
+        NDArray scale = manager.full(new Shape(), alpha, input.getDataType());
+        NDArray exponent = manager.full(new Shape(), beta, input.getDataType());
+        return new NDList(input.div(average.mul(scale).add(k).pow(exponent)));
     }
 
     @Override

@@ -1,0 +1,324 @@
+package io.netspec.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Generated sources are byte-identical whatever machine generates them: the specs are generated in child JVMs
+ * with another default locale (Turkish case mapping, Arabic and Devanagari digits), time zone, default
+ * charset, line separator, POSIX locale, working directory, spec folder path, user name and identity hash
+ * codes, and the SHA-256 of every file they write must equal that of the sources generated in this JVM.
+ * Each child also reports its environment, so that an option the JVM ignored fails the test instead of
+ * proving nothing. The sources themselves are printable ASCII and name no path, user, date or time.
+ *
+ * <p>The specs: every shipped spec, the fuzz regression specs, and one written here whose file name has a
+ * capital {@code I} (its package is the class name in lower case) and whose description is not ASCII.
+ */
+class CrossEnvironmentReproducibilityTest {
+
+  private static final Path FUZZ_REGRESSIONS = Path.of("src/test/resources/fuzz-regressions");
+
+  /** A spec file name whose lower case differs in Turkish ('I' → dotless 'ı'). */
+  private static final String TEST_SPEC = "Inception-Island.yaml";
+
+  private static final String TEST_SPEC_TEXT = """
+      # a comment that is not ASCII either: ğüşöçİı
+      description: "Réseau naïf 28×28 — ünïcödé ☃ 𝔾, İstanbul ıi"
+      input: 28x28x1
+      classes: 10
+      layers:
+        - {name: conv_in, type: convolution, patch: 3x3/1, filters: 8, batch_norm: {epsilon: 0.001}}
+        - {name: pool_in, type: max_pool, patch: 2x2/2}
+        - {name: inception_in, type: inception, 1x1: 4, 3x3_reduce: 4, 3x3: 8, 5x5_reduce: 2, 5x5: 4, pool_proj: 4}
+        - {name: pool_out, type: global_avg_pool}
+        - {name: dropout, type: dropout, rate: 0.25}
+        - {name: fc, type: linear, units: classes}
+        - {name: softmax, type: softmax}
+      """;
+
+  /** A user name no generated file may contain. */
+  private static final String OTHER_USER = "netspec-other-user";
+
+  @TempDir
+  static Path work;
+
+  /** The specs at a plain path: what this JVM generates. */
+  private static Path specs;
+  /** The same specs deeper, below folders with a space and non-ASCII letters in their names. */
+  private static Path farSpecs;
+  /** The working directory of the child that reads {@link #farSpecs} by a relative path. */
+  private static Path farWorkingDirectory;
+
+  private static List<JavaSource> sources;
+  private static Map<String, String> expected;
+
+  @BeforeAll
+  static void generateInThisJvm() throws Exception {
+    specs = Files.createDirectories(work.resolve("specs"));
+    copyYaml(ShippedSpecs.FOLDER, specs);
+    copyYaml(FUZZ_REGRESSIONS, specs);
+    Files.writeString(specs.resolve(TEST_SPEC), TEST_SPEC_TEXT, StandardCharsets.UTF_8);
+    farWorkingDirectory = Files.createDirectories(work.resolve("other machine/wörk dir"));
+    farSpecs = Files.createDirectories(farWorkingDirectory.resolve("a b/ünï cødé 日本/deeper still/specs"));
+    copyYaml(specs, farSpecs);
+
+    sources = GenerateSpecFolder.generate(specs);
+    expected = new TreeMap<>();
+    for (JavaSource source : sources) {
+      expected.put(source.relativePath(), sha256(source.content().getBytes(StandardCharsets.UTF_8)));
+    }
+  }
+
+  /** Guards the other tests against comparing nothing: every spec of the folder was generated. */
+  @Test
+  void everySpecOfTheFolderIsGenerated() throws IOException {
+    List<String> classes = sources.stream().map(JavaSource::simpleName).toList();
+    for (String network : List.of("Googlenet", "GooglenetFashion", "GooglenetTorchvision", "InceptionIsland",
+        "NetspecModels")) {
+      assertTrue(classes.contains(network), network + " in " + classes);
+    }
+    try (Stream<Path> regressions = Files.list(FUZZ_REGRESSIONS)) {
+      long count = regressions.filter(file -> file.toString().endsWith(".yaml")).count();
+      assertEquals(count + 4, sources.stream().filter(source -> source.content()
+          .contains("Generated by netspec from ")).count(), "one network class per spec");
+    }
+    assertTrue(expected.containsKey("io/netspec/models/inceptionisland/InceptionIsland.java"),
+        "the package is the class name in lower case, in the root locale: " + expected.keySet());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("environments")
+  void childJvmWritesTheSameBytes(Environment environment) throws Exception {
+    Path out = Files.createDirectories(work.resolve("out-" + environment.id()));
+    Path sourcesFolder = out.resolve("sources");
+    Path environmentFile = out.resolve("environment.txt");
+    Path log = out.resolve("log.txt");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(environment.jvmOptions());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), GenerateSpecFolder.class.getName(),
+        environment.specFolder(), sourcesFolder.toString(), environmentFile.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    if (environment.workingDirectory() != null) {
+      builder.directory(environment.workingDirectory().toFile());
+    }
+    builder.environment().putAll(environment.variables());
+    Process process = builder.start();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      fail(environment + ": the child JVM did not finish");
+    }
+    String childLog = Files.readString(log, StandardCharsets.ISO_8859_1);
+    assertEquals(0, process.exitValue(), environment + ": the child JVM failed:\n" + childLog);
+
+    Map<String, String> actualEnvironment = readEnvironment(environmentFile);
+    environment.expectedEnvironment().forEach((key, value) -> assertEquals(value, actualEnvironment.get(key),
+        environment + ": the child JVM did not get the environment asked for (" + key + "); it had "
+            + actualEnvironment));
+
+    Map<String, String> actual = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(sourcesFolder)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        actual.put(sourcesFolder.relativize(file).toString().replace('\\', '/'), sha256(Files.readAllBytes(file)));
+      }
+    }
+    if (!expected.equals(actual)) {
+      fail(environment + " (" + actualEnvironment + ") generated other files or bytes than this JVM:\n"
+          + differences(actual, sourcesFolder));
+    }
+  }
+
+  @Test
+  void generatedSourcesAreAsciiAndNameNoPathUserOrTime() throws IOException {
+    List<String> forbidden = new ArrayList<>(List.of(specs.toAbsolutePath().toString(),
+        farSpecs.toAbsolutePath().toString(), work.toAbsolutePath().toString(),
+        Path.of("").toAbsolutePath().toString(), OTHER_USER));
+    String home = System.getProperty("user.home", "");
+    if (home.length() > 1) {
+      forbidden.add(home + "/");
+    }
+    // this machine's user name, unless it is a word that generated code has anyway (a user named "build"):
+    // the committed golden files were generated elsewhere; the child JVM with another user.name covers the rest
+    String user = System.getProperty("user.name", "");
+    if (user.length() >= 3 && !goldenText().contains(user)) {
+      forbidden.add(user);
+    }
+    Pattern dateOrTime = Pattern.compile("\\b(19|20)\\d\\d-[01]\\d\\b|\\b\\d\\d:\\d\\d(:\\d\\d)?\\b");
+    for (JavaSource source : sources) {
+      String content = source.content();
+      for (String text : forbidden) {
+        assertFalse(content.contains(text), source.relativePath() + " contains '" + text + "'");
+      }
+      Matcher date = dateOrTime.matcher(content);
+      assertFalse(date.find(), () -> source.relativePath() + " contains a date or time: '" + date.group() + "'");
+      // ASCII only (the spec's non-ASCII description is escaped), so no compiler -encoding can misread it
+      int nonAscii = content.chars().filter(c -> c > 0x7e || (c < 0x20 && c != '\n')).findFirst().orElse(-1);
+      assertEquals(-1, nonAscii, source.relativePath() + " has a character that is not printable ASCII or \\n");
+    }
+  }
+
+  private static String goldenText() throws IOException {
+    StringBuilder text = new StringBuilder();
+    try (Stream<Path> files = Files.walk(Path.of("src/test/resources/golden"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        text.append(Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
+    return text.toString();
+  }
+
+  /**
+   * One child JVM's environment.
+   *
+   * @param name what differs from this JVM, for messages
+   * @param jvmOptions options before the class path
+   * @param variables environment variables set for the child
+   * @param workingDirectory its working directory, or null for this JVM's
+   * @param specFolder the spec folder as given to the child, absolute or relative to its working directory
+   * @param expectedEnvironment lines of {@link GenerateSpecFolder#environment()} that show the setting worked
+   */
+  record Environment(String name, List<String> jvmOptions, Map<String, String> variables, Path workingDirectory,
+      String specFolder, Map<String, String> expectedEnvironment) {
+
+    String id() {
+      return name.replaceAll("[^A-Za-z0-9]+", "-");
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Environment> environments() {
+    String plain = specs.toAbsolutePath().toString();
+    Map<String, String> none = Map.of();
+    Map<String, String> utf8Paths = Map.of("LC_ALL", "C.UTF-8");
+    return Stream.of(
+        new Environment("UTC", List.of("-Duser.timezone=UTC"), none, null, plain, Map.of("zone", "UTC")),
+        new Environment("tr-TR locale", List.of("-Duser.language=tr", "-Duser.country=TR"), none, null, plain,
+            Map.of("locale", "tr-TR", "upper", "\u0130")),
+        new Environment("ar-EG locale", List.of("-Duser.language=ar", "-Duser.country=EG"), none, null, plain,
+            Map.of("locale", "ar-EG", "digits", "\u0661\u0662\u0663\u0664\u0665\u0666\u0667")),
+        new Environment("hi-IN locale, Devanagari digits",
+            List.of("-Duser.language=hi", "-Duser.country=IN", "-Duser.extensions=u-nu-deva"), none, null, plain,
+            Map.of("digits", "\u0967\u0968\u0969\u096a\u096b\u096c\u096d")),
+        new Environment("time zone Pacific/Kiritimati", List.of("-Duser.timezone=Pacific/Kiritimati"), none, null,
+            plain, Map.of("zone", "Pacific/Kiritimati")),
+        new Environment("file.encoding ISO-8859-1", List.of("-Dfile.encoding=ISO-8859-1"), none, null, plain,
+            Map.of("charset", "ISO-8859-1")),
+        new Environment("line.separator CRLF", List.of("-Dline.separator=\r\n"), none, null, plain,
+            Map.of("lineSeparator", "\\r\\n")),
+        new Environment("POSIX locale (LC_ALL=C)", List.of(), Map.of("LC_ALL", "C", "LANG", "C"), null, plain,
+            Map.of("charset", "US-ASCII")),
+        new Environment("other working directory, deep non-ASCII spec path given relative", List.of(), utf8Paths,
+            farWorkingDirectory, farWorkingDirectory.relativize(farSpecs).toString(),
+            Map.of("userDir", farWorkingDirectory.toString())),
+        new Environment("deep non-ASCII spec path given absolute", List.of(), utf8Paths, null,
+            farSpecs.toAbsolutePath().toString(), Map.of()),
+        new Environment("other user name", List.of("-Duser.name=" + OTHER_USER), none, null, plain,
+            Map.of("userName", OTHER_USER)),
+        new Environment("every identity hash code 1",
+            List.of("-XX:+UnlockExperimentalVMOptions", "-XX:hashCode=2"), none, null, plain,
+            Map.of("identityHash", "1")));
+  }
+
+  /** Which files are missing, extra or different, and the first differing line of each. */
+  private static String differences(Map<String, String> actual, Path actualFolder) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (String path : new TreeSet<>(expected.keySet())) {
+      if (!actual.containsKey(path)) {
+        text.append("  missing: ").append(path).append('\n');
+      } else if (!actual.get(path).equals(expected.get(path))) {
+        String want = sources.stream().filter(source -> source.relativePath().equals(path)).findFirst()
+            .orElseThrow().content();
+        String got = new String(Files.readAllBytes(actualFolder.resolve(path)), StandardCharsets.UTF_8);
+        text.append("  differs: ").append(path).append('\n').append(firstDifferentLine(want, got));
+      }
+    }
+    for (String path : actual.keySet()) {
+      if (!expected.containsKey(path)) {
+        text.append("  extra: ").append(path).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  private static String firstDifferentLine(String expected, String actual) {
+    String[] want = expected.split("\n", -1);
+    String[] got = actual.split("\n", -1);
+    for (int i = 0; i < Math.max(want.length, got.length); i++) {
+      String a = i < want.length ? want[i] : "<end of file>";
+      String b = i < got.length ? got[i] : "<end of file>";
+      if (!a.equals(b)) {
+        return "    line " + (i + 1) + ":\n    - " + visible(a) + "\n    + " + visible(b) + "\n";
+      }
+    }
+    return "    (the same text; other bytes)\n";
+  }
+
+  /** The line with carriage returns and non-ASCII characters escaped, so that a message shows them. */
+  private static String visible(String line) {
+    StringBuilder out = new StringBuilder();
+    line.codePoints().forEach(c -> {
+      if (c == '\r') {
+        out.append("\\r");
+      } else if (c < 0x20 || c > 0x7e) {
+        out.append(String.format("\\u{%x}", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.toString();
+  }
+
+  private static Map<String, String> readEnvironment(Path file) throws IOException {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      int equals = line.indexOf('=');
+      values.put(line.substring(0, equals), line.substring(equals + 1));
+    }
+    return values;
+  }
+
+  private static void copyYaml(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path file : files.filter(file -> file.toString().endsWith(".yaml")).toList()) {
+        Files.copy(file, to.resolve(file.getFileName().toString()));
+      }
+    }
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}
