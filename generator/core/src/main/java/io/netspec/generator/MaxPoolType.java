@@ -69,7 +69,8 @@ final class MaxPoolType {
         .addParameter(boolean.class, "ceilMode")
         .addParameter(boolean.class, "training")
         .addJavadoc("Max-pools {@code (N, C, H, W)} input as {@code Pool.maxPool2d} does: the engine's max pool in\n"
-            + "training; in inference the same maxima, taken over shifted views of the rows, then of the columns.\n"
+            + "training; in inference the same maxima, taken over shifted views of the rows, then of the columns,\n"
+            + "of the input padded once with minus infinity.\n"
             + "\n@param input the input\n@param kernelShape the window, height and width\n"
             + "@param stride the stride, height and width\n@param padding the padding on each side, height and"
             + " width\n@param ceilMode whether a last, partial window is kept\n@param training whether gradients"
@@ -77,38 +78,47 @@ final class MaxPoolType {
         .beginControlFlow("if (training)")
         .addStatement("return $T.maxPool2d(input, kernelShape, stride, padding, ceilMode)", Djl.POOL)
         .endControlFlow()
-        .addStatement("$T rows = maxAlong(input, 2, kernelShape.get(0), stride.get(0), padding.get(0), ceilMode)",
+        .addStatement("$T shape = input.getShape()", Djl.SHAPE)
+        .addStatement("long rows = outputSize(shape.get(2), kernelShape.get(0), stride.get(0), padding.get(0), ceilMode)")
+        .addStatement("long columns = outputSize(shape.get(3), kernelShape.get(1), stride.get(1), padding.get(1),"
+            + " ceilMode)")
+        .addComment("what the last window reaches past the input, beyond the padding; pad() takes (before, after)")
+        .addComment("pairs from the last axis back")
+        .addStatement("long below = $T.max(0, (rows - 1) * stride.get(0) + kernelShape.get(0) - shape.get(2)"
+            + " - padding.get(0))", Math.class)
+        .addStatement("long right = $T.max(0, (columns - 1) * stride.get(1) + kernelShape.get(1) - shape.get(3)"
+            + " - padding.get(1))", Math.class)
+        .addStatement("boolean pads = padding.get(0) > 0 || padding.get(1) > 0 || below > 0 || right > 0")
+        .addStatement(CodeBlock.builder()
+            .add("$T padded = pads\n", Djl.ND_ARRAY)
+            .add("? input.pad(new $T(padding.get(1), right, padding.get(0), below), $T.NEGATIVE_INFINITY)\n",
+                Djl.SHAPE, Double.class)
+            .add(": input")
+            .build())
+        .addStatement("$T rowMaxima = maxOfViews(padded, 2, kernelShape.get(0), stride.get(0), rows)", Djl.ND_ARRAY)
+        .addStatement("$T pooled = maxOfViews(rowMaxima, 3, kernelShape.get(1), stride.get(1), columns)",
             Djl.ND_ARRAY)
-        .addStatement("$T pooled = maxAlong(rows, 3, kernelShape.get(1), stride.get(1), padding.get(1), ceilMode)",
-            Djl.ND_ARRAY)
-        .addStatement("rows.close()")
+        .beginControlFlow("if (pads)")
+        .addStatement("padded.close()")
+        .endControlFlow()
+        .addStatement("rowMaxima.close()")
         .addStatement("return pooled")
         .build();
 
-    MethodSpec maxAlong = MethodSpec.methodBuilder("maxAlong")
+    MethodSpec maxOfViews = MethodSpec.methodBuilder("maxOfViews")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(Djl.ND_ARRAY)
         .addParameter(Djl.ND_ARRAY, "input")
         .addParameter(int.class, "axis")
         .addParameter(long.class, "window")
         .addParameter(long.class, "stride")
-        .addParameter(long.class, "padding")
-        .addParameter(boolean.class, "ceilMode")
-        .addJavadoc("Max-pools along one axis: pads with minus infinity, then takes the maximum of the {@code window}\n"
-            + "views that start at offsets 0, 1, ... and step by {@code stride}.\n")
-        .addStatement("long size = input.getShape().get(axis)")
-        .addStatement("long outputs = outputSize(size, window, stride, padding, ceilMode)")
-        .addStatement("long after = $T.max(0, (outputs - 1) * stride + window - size - padding)", Math.class)
-        .addComment("pad() takes (before, after) pairs from the last axis back")
-        .addStatement(CodeBlock.builder()
-            .add("$T padded = padding == 0 && after == 0 ? input : input.pad(\n", Djl.ND_ARRAY)
-            .add("axis == 3 ? new $T(padding, after) : new $T(0, 0, padding, after), $T.NEGATIVE_INFINITY)",
-                Djl.SHAPE, Djl.SHAPE, Double.class)
-            .build())
+        .addParameter(long.class, "outputs")
+        .addJavadoc("Max-pools along one axis of padded input: the maximum of the {@code window} views that start at\n"
+            + "offsets 0, 1, ... and step by {@code stride}, {@code outputs} long.\n")
         .addStatement("$T max = null", Djl.ND_ARRAY)
         .beginControlFlow("for (long offset = 0; offset < window; offset++)")
         .addStatement("long last = offset + (outputs - 1) * stride")
-        .addStatement("$T view = padded.get(new $T().addAllDim(axis).addSliceDim(offset, last + 1, stride))",
+        .addStatement("$T view = input.get(new $T().addAllDim(axis).addSliceDim(offset, last + 1, stride))",
             Djl.ND_ARRAY, Djl.ND_INDEX)
         .beginControlFlow("if (max == null)")
         .addStatement("max = view")
@@ -118,9 +128,6 @@ final class MaxPoolType {
         .addStatement("view.close()")
         .addStatement("max = larger")
         .endControlFlow()
-        .endControlFlow()
-        .beginControlFlow("if (padded != input)")
-        .addStatement("padded.close()")
         .endControlFlow()
         .addStatement("return max")
         .build();
@@ -169,7 +176,7 @@ final class MaxPoolType {
         .addMethod(BuilderMethods.builderFactory(builder, self.simpleName()))
         .addMethod(forward)
         .addMethod(maxPool)
-        .addMethod(maxAlong)
+        .addMethod(maxOfViews)
         .addMethod(outputSize)
         .addMethod(outputShapes)
         .addType(builderType(self, builder))

@@ -65,7 +65,8 @@ public final class MaxPool extends LambdaBlock {
 
     /**
      * Max-pools {@code (N, C, H, W)} input as {@code Pool.maxPool2d} does: the engine's max pool in
-     * training; in inference the same maxima, taken over shifted views of the rows, then of the columns.
+     * training; in inference the same maxima, taken over shifted views of the rows, then of the columns,
+     * of the input padded once with minus infinity.
      *
      * @param input the input
      * @param kernelShape the window, height and width
@@ -80,28 +81,36 @@ public final class MaxPool extends LambdaBlock {
         if (training) {
             return Pool.maxPool2d(input, kernelShape, stride, padding, ceilMode);
         }
-        NDArray rows = maxAlong(input, 2, kernelShape.get(0), stride.get(0), padding.get(0), ceilMode);
-        NDArray pooled = maxAlong(rows, 3, kernelShape.get(1), stride.get(1), padding.get(1), ceilMode);
-        rows.close();
+        Shape shape = input.getShape();
+        long rows = outputSize(shape.get(2), kernelShape.get(0), stride.get(0), padding.get(0), ceilMode);
+        long columns = outputSize(shape.get(3), kernelShape.get(1), stride.get(1), padding.get(1), ceilMode);
+        // what the last window reaches past the input, beyond the padding; pad() takes (before, after)
+        // pairs from the last axis back
+        long below = Math.max(0, (rows - 1) * stride.get(0) + kernelShape.get(0) - shape.get(2) - padding.get(0));
+        long right = Math.max(0, (columns - 1) * stride.get(1) + kernelShape.get(1) - shape.get(3) - padding.get(1));
+        boolean pads = padding.get(0) > 0 || padding.get(1) > 0 || below > 0 || right > 0;
+        NDArray padded = pads
+                ? input.pad(new Shape(padding.get(1), right, padding.get(0), below), Double.NEGATIVE_INFINITY)
+                : input;
+        NDArray rowMaxima = maxOfViews(padded, 2, kernelShape.get(0), stride.get(0), rows);
+        NDArray pooled = maxOfViews(rowMaxima, 3, kernelShape.get(1), stride.get(1), columns);
+        if (pads) {
+            padded.close();
+        }
+        rowMaxima.close();
         return pooled;
     }
 
     /**
-     * Max-pools along one axis: pads with minus infinity, then takes the maximum of the {@code window}
-     * views that start at offsets 0, 1, ... and step by {@code stride}.
+     * Max-pools along one axis of padded input: the maximum of the {@code window} views that start at
+     * offsets 0, 1, ... and step by {@code stride}, {@code outputs} long.
      */
-    private static NDArray maxAlong(NDArray input, int axis, long window, long stride, long padding,
-            boolean ceilMode) {
-        long size = input.getShape().get(axis);
-        long outputs = outputSize(size, window, stride, padding, ceilMode);
-        long after = Math.max(0, (outputs - 1) * stride + window - size - padding);
-        // pad() takes (before, after) pairs from the last axis back
-        NDArray padded = padding == 0 && after == 0 ? input : input.pad(
-                axis == 3 ? new Shape(padding, after) : new Shape(0, 0, padding, after), Double.NEGATIVE_INFINITY);
+    private static NDArray maxOfViews(NDArray input, int axis, long window, long stride,
+            long outputs) {
         NDArray max = null;
         for (long offset = 0; offset < window; offset++) {
             long last = offset + (outputs - 1) * stride;
-            NDArray view = padded.get(new NDIndex().addAllDim(axis).addSliceDim(offset, last + 1, stride));
+            NDArray view = input.get(new NDIndex().addAllDim(axis).addSliceDim(offset, last + 1, stride));
             if (max == null) {
                 max = view;
             } else {
@@ -110,9 +119,6 @@ public final class MaxPool extends LambdaBlock {
                 view.close();
                 max = larger;
             }
-        }
-        if (padded != input) {
-            padded.close();
         }
         return max;
     }
