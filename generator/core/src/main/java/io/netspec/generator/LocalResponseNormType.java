@@ -42,6 +42,11 @@ final class LocalResponseNormType {
         .addStatement("$T input = inputs.singletonOrThrow()", Djl.ND_ARRAY)
         .addStatement("$T shape = input.getShape()", Djl.SHAPE)
         .addStatement("long channels = shape.get(1)")
+        .addStatement("$T caller = input.getManager()", Djl.ND_MANAGER)
+        .beginControlFlow("try ($T scope = caller.newSubManager())", Djl.ND_MANAGER)
+        .addComment("the arithmetic's intermediate arrays land in scope and are freed with it, the result excepted;")
+        .addComment("what the backward pass needs, the engine keeps")
+        .addStatement("input.tempAttach(scope)")
         .addComment("the squares as (N, 1, C, H * W): a (size x 1) average pool then slides over the channels.")
         .addComment("Padding counts as zeros, as PyTorch pads size / 2 channels before and (size - 1) / 2 after;")
         .addComment("an even size leaves one channel too many at the end, which the index drops.")
@@ -54,10 +59,12 @@ final class LocalResponseNormType {
             .build())
         .addComment("alpha and beta as engine arrays: DJL 0.36 wraps a Number in a tensor over a Java buffer that it")
         .addComment("frees at once, while the backward pass of mul and pow keeps that tensor and would read freed memory")
-        .addStatement("$T manager = input.getManager()", Djl.ND_MANAGER)
-        .addStatement("$T scale = manager.full(new $T(), $N, input.getDataType())", Djl.ND_ARRAY, Djl.SHAPE, alpha)
-        .addStatement("$T exponent = manager.full(new $T(), $N, input.getDataType())", Djl.ND_ARRAY, Djl.SHAPE, beta)
-        .addStatement("return new $T(input.div(average.mul(scale).add($N).pow(exponent)))", Djl.ND_LIST, k)
+        .addStatement("$T scale = scope.full(new $T(), $N, input.getDataType())", Djl.ND_ARRAY, Djl.SHAPE, alpha)
+        .addStatement("$T exponent = scope.full(new $T(), $N, input.getDataType())", Djl.ND_ARRAY, Djl.SHAPE, beta)
+        .addStatement("$T normalised = input.div(average.mul(scale).add($N).pow(exponent))", Djl.ND_ARRAY, k)
+        .addStatement("normalised.attach(caller)")
+        .addStatement("return new $T(normalised)", Djl.ND_LIST)
+        .endControlFlow()
         .build();
 
     MethodSpec outputShapes = BlockMethods.getOutputShapes().addStatement("return inputShapes").build();

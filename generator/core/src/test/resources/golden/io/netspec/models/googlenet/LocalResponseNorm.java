@@ -87,19 +87,26 @@ public final class LocalResponseNorm extends AbstractBlock {
         NDArray input = inputs.singletonOrThrow();
         Shape shape = input.getShape();
         long channels = shape.get(1);
-        // the squares as (N, 1, C, H * W): a (size x 1) average pool then slides over the channels.
-        // Padding counts as zeros, as PyTorch pads size / 2 channels before and (size - 1) / 2 after;
-        // an even size leaves one channel too many at the end, which the index drops.
-        NDArray squares = input.square().reshape(shape.get(0), 1, channels, -1);
-        NDArray average = Pool.avgPool2d(squares, new Shape(size, 1), new Shape(1, 1), new Shape(size / 2, 0), false, true)
-                .get(new NDIndex(":, :, :{}", channels))
-                .reshape(shape);
-        // alpha and beta as engine arrays: DJL 0.36 wraps a Number in a tensor over a Java buffer that it
-        // frees at once, while the backward pass of mul and pow keeps that tensor and would read freed memory
-        NDManager manager = input.getManager();
-        NDArray scale = manager.full(new Shape(), alpha, input.getDataType());
-        NDArray exponent = manager.full(new Shape(), beta, input.getDataType());
-        return new NDList(input.div(average.mul(scale).add(k).pow(exponent)));
+        NDManager caller = input.getManager();
+        try (NDManager scope = caller.newSubManager()) {
+            // the arithmetic's intermediate arrays land in scope and are freed with it, the result excepted;
+            // what the backward pass needs, the engine keeps
+            input.tempAttach(scope);
+            // the squares as (N, 1, C, H * W): a (size x 1) average pool then slides over the channels.
+            // Padding counts as zeros, as PyTorch pads size / 2 channels before and (size - 1) / 2 after;
+            // an even size leaves one channel too many at the end, which the index drops.
+            NDArray squares = input.square().reshape(shape.get(0), 1, channels, -1);
+            NDArray average = Pool.avgPool2d(squares, new Shape(size, 1), new Shape(1, 1), new Shape(size / 2, 0), false, true)
+                    .get(new NDIndex(":, :, :{}", channels))
+                    .reshape(shape);
+            // alpha and beta as engine arrays: DJL 0.36 wraps a Number in a tensor over a Java buffer that it
+            // frees at once, while the backward pass of mul and pow keeps that tensor and would read freed memory
+            NDArray scale = scope.full(new Shape(), alpha, input.getDataType());
+            NDArray exponent = scope.full(new Shape(), beta, input.getDataType());
+            NDArray normalised = input.div(average.mul(scale).add(k).pow(exponent));
+            normalised.attach(caller);
+            return new NDList(normalised);
+        }
     }
 
     @Override
