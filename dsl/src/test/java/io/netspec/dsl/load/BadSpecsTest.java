@@ -34,25 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadSpecsTest {
 
   private static final Path CORPUS = Path.of("src", "test", "resources", "bad-specs");
-  private static final String EXPECT = "# expect: ";
 
   static Stream<String> corpus() throws IOException {
-    try (Stream<Path> files = Files.list(CORPUS)) {
-      return files.filter(Files::isRegularFile)
-          .map(file -> file.getFileName().toString())
-          .filter(name -> name.endsWith(".yaml"))
-          .sorted()
-          .toList()
-          .stream();
-    }
-  }
-
-  /** The {@code # expect:} lines of a corpus file; read leniently, since a case may hold bytes that are not UTF-8. */
-  private static List<String> expectations(Path file) throws IOException {
-    return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines()
-        .filter(line -> line.startsWith(EXPECT))
-        .map(line -> line.substring(EXPECT.length()))
-        .toList();
+    return BadSpecCorpus.files(CORPUS).stream().map(file -> file.getFileName().toString());
   }
 
   @Test
@@ -64,7 +48,7 @@ class BadSpecsTest {
   @MethodSource("corpus")
   void everyMistakeIsReportedWhereItIs(String name) throws IOException {
     Path file = CORPUS.resolve(name);
-    List<String> expected = expectations(file);
+    List<String> expected = BadSpecCorpus.expectations(file);
     assertTrue(!expected.isEmpty(), name + " states no expected diagnostic");
     // the bombs (alias-bomb.yaml, deep-nesting*.yaml) fail on a limit before any tree is built; this only
     // guards against a hang

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netspec.dsl.load.BadSpecCorpus;
 import io.netspec.generator.NetworkGenerator;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.lang.reflect.Field;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,8 +42,7 @@ class BadSpecCorpusMojoTest {
 
   /** The repository, from this module's folder, where Maven runs the tests. */
   private static final Path REPOSITORY = Path.of("..", "..").toAbsolutePath().normalize();
-  private static final Path CORPUS = REPOSITORY.resolve("dsl/src/test/resources/bad-specs");
-  private static final String EXPECT = "# expect: ";
+  private static final Path CORPUS = BadSpecCorpus.folder(REPOSITORY);
   private static final Pattern DIAGNOSTIC = Pattern.compile("(.+?):(\\d+):(\\d+): error: (.*)");
 
   @TempDir
@@ -51,7 +50,7 @@ class BadSpecCorpusMojoTest {
 
   @TestFactory
   Stream<DynamicTest> everyBadSpecFailsTheBuildAndWritesNothing() throws IOException {
-    List<Path> cases = corpus();
+    List<Path> cases = BadSpecCorpus.files(CORPUS);
     assertTrue(cases.size() >= 40, "issue 5 asks for at least 40 bad specs; found " + cases.size());
     return cases.stream().map(spec -> DynamicTest.dynamicTest(spec.getFileName().toString(),
         () -> assertTimeoutPreemptively(Duration.ofSeconds(30), () -> failsAndWritesNothing(spec))));
@@ -64,7 +63,7 @@ class BadSpecCorpusMojoTest {
     Path out = root.resolve("out");
     MojoFailureException failure = assertThrows(MojoFailureException.class, () -> mojo(folder, out).execute());
 
-    List<String> expected = expectations(spec).stream().map(line -> inFolder(line, folder)).toList();
+    List<String> expected = BadSpecCorpus.expectations(spec).stream().map(line -> inFolder(line, folder)).toList();
     List<String> lines = failure.getMessage().lines().toList();
     assertEquals("netspec: " + expected.size() + (expected.size() == 1 ? " error" : " errors")
         + " in specs, nothing generated:", lines.get(0));
@@ -131,22 +130,6 @@ class BadSpecCorpusMojoTest {
     assertTrue(Files.isRegularFile(out.resolve(
         "sources/io/netspec/models/googlenetfashion/GooglenetFashion.java")), files(out).toString());
     assertFalse(files(out).stream().anyMatch(file -> file.toString().endsWith(".tmp")), files(out).toString());
-  }
-
-  private static List<Path> corpus() throws IOException {
-    try (Stream<Path> files = Files.list(CORPUS)) {
-      return files.filter(file -> Files.isRegularFile(file) && file.getFileName().toString().endsWith(".yaml"))
-          .sorted()
-          .toList();
-    }
-  }
-
-  /** The expected lines; read leniently, since a case may hold bytes that are not UTF-8. */
-  private static List<String> expectations(Path spec) throws IOException {
-    return new String(Files.readAllBytes(spec), StandardCharsets.UTF_8).lines()
-        .filter(line -> line.startsWith(EXPECT))
-        .map(line -> line.substring(EXPECT.length()))
-        .toList();
   }
 
   /** {@code parents/a.yaml:2:10: error: ...} as the plugin names the file: its absolute path in {@code folder}. */

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netspec.dsl.load.BadSpecCorpus;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,9 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BadSpecCorpusCliTest {
 
   private static final Path SPECS = Path.of(System.getProperty("netspec.specs", "../specs"));
-  private static final Path CORPUS =
-      SPECS.resolveSibling("dsl/src/test/resources/bad-specs").toAbsolutePath().normalize();
-  private static final String EXPECT = "# expect: ";
+  private static final Path CORPUS = BadSpecCorpus.folder(SPECS.toAbsolutePath().normalize().getParent());
   private static final Pattern DIAGNOSTIC = Pattern.compile("(.+?):(\\d+):(\\d+): error: (.*)");
 
   @TempDir
@@ -41,7 +39,7 @@ class BadSpecCorpusCliTest {
 
   @TestFactory
   Stream<DynamicTest> everyBadSpecFailsBothCommands() throws IOException {
-    List<Path> cases = corpus();
+    List<Path> cases = BadSpecCorpus.files(CORPUS);
     assertTrue(cases.size() >= 40, "issue 5 asks for at least 40 bad specs; found " + cases.size());
     return cases.stream().flatMap(spec -> Stream.of(
         DynamicTest.dynamicTest("generate " + spec.getFileName(), () -> generateFails(spec)),
@@ -101,23 +99,9 @@ class BadSpecCorpusCliTest {
     }
   }
 
-  private static List<Path> corpus() throws IOException {
-    try (Stream<Path> files = Files.list(CORPUS)) {
-      return files.filter(file -> Files.isRegularFile(file) && file.getFileName().toString().endsWith(".yaml"))
-          .sorted()
-          .toList();
-    }
-  }
-
-  /**
-   * The expected lines, with each file named as the command names it: by its path in the corpus folder. Read
-   * leniently, since a case may hold bytes that are not UTF-8.
-   */
+  /** The expected lines, with each file named as the command names it: by its path in the corpus folder. */
   private static List<String> expectations(Path spec) throws IOException {
-    return new String(Files.readAllBytes(spec), StandardCharsets.UTF_8).lines()
-        .filter(line -> line.startsWith(EXPECT))
-        .map(line -> inCorpus(line.substring(EXPECT.length())))
-        .toList();
+    return BadSpecCorpus.expectations(spec).stream().map(BadSpecCorpusCliTest::inCorpus).toList();
   }
 
   private static String inCorpus(String expected) {
