@@ -1,0 +1,187 @@
+package io.netspec.blocks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * Local response normalisation across channels, as in AlexNet, the reference Caffe GoogLeNet and
+ * PyTorch's {@code LocalResponseNorm}:
+ * {@code b[c] = a[c] / (k + alpha / size * sum(a[c']^2))^beta}, the sum over the {@code size}
+ * channels {@code c'} around {@code c} (zero beyond the edges). It has no parameters.
+ */
+public final class LocalResponseNorm extends AbstractBlock {
+  private static final byte VERSION = 1;
+
+  private final int size;
+
+  private final float alpha;
+
+  private final float beta;
+
+  private final float k;
+
+  private LocalResponseNorm(Builder builder) {
+    super(VERSION);
+    size = builder.size;
+    alpha = builder.alpha;
+    beta = builder.beta;
+    k = builder.k;
+  }
+
+  /**
+   * Creates a builder for {@code LocalResponseNorm}.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The number of neighbouring channels summed over.
+   *
+   * @return size
+   */
+  public int size() {
+    return size;
+  }
+
+  /**
+   * The scale of the sum, alpha.
+   *
+   * @return alpha
+   */
+  public float alpha() {
+    return alpha;
+  }
+
+  /**
+   * The exponent, beta.
+   *
+   * @return beta
+   */
+  public float beta() {
+    return beta;
+  }
+
+  /**
+   * The additive constant, k.
+   *
+   * @return k
+   */
+  public float k() {
+    return k;
+  }
+
+  @Override
+  protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
+      PairList<String, Object> params) {
+    NDArray input = inputs.singletonOrThrow();
+    Shape shape = input.getShape();
+    long channels = shape.get(1);
+    NDManager caller = input.getManager();
+    try (NDManager scope = caller.newSubManager()) {
+      // the arithmetic's intermediate arrays land in scope and are freed with it, the result excepted;
+      // what the backward pass needs, the engine keeps
+      input.tempAttach(scope);
+      // the squares as (N, 1, C, H * W): a (size x 1) average pool then slides over the channels.
+      // Padding counts as zeros, as PyTorch pads size / 2 channels before and (size - 1) / 2 after;
+      // an even size leaves one channel too many at the end, which the index drops.
+      NDArray squares = input.square().reshape(shape.get(0), 1, channels, -1);
+      NDArray average = Pool.avgPool2d(squares, new Shape(size, 1), new Shape(1, 1), new Shape(size / 2, 0), false, true)
+          .get(new NDIndex(":, :, :{}", channels))
+          .reshape(shape);
+      // alpha and beta as engine arrays: DJL 0.36 wraps a Number in a tensor over a Java buffer that it
+      // frees at once, while the backward pass of mul and pow keeps that tensor and would read freed memory
+      NDArray scale = scope.full(new Shape(), alpha, input.getDataType());
+      NDArray exponent = scope.full(new Shape(), beta, input.getDataType());
+      NDArray normalised = input.div(average.mul(scale).add(k).pow(exponent));
+      normalised.attach(caller);
+      return new NDList(normalised);
+    }
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return inputShapes;
+  }
+
+  /**
+   * Builds a {@link LocalResponseNorm}; the defaults are AlexNet's and Caffe's.
+   */
+  public static final class Builder {
+    private int size = 5;
+
+    private float alpha = 1e-4f;
+
+    private float beta = 0.75f;
+
+    private float k = 1f;
+
+    private Builder() {
+    }
+
+    /**
+     * Sets the number of neighbouring channels summed over (5 when not set).
+     *
+     * @param size the window size
+     * @return this builder
+     */
+    public Builder optSize(int size) {
+      if (!(size > 0)) {
+        throw new IllegalArgumentException("size must be positive: " + size);
+      }
+      this.size = size;
+      return this;
+    }
+
+    /**
+     * Sets alpha, the scale of the sum (1e-4 when not set).
+     *
+     * @param alpha alpha
+     * @return this builder
+     */
+    public Builder optAlpha(float alpha) {
+      this.alpha = alpha;
+      return this;
+    }
+
+    /**
+     * Sets beta, the exponent (0.75 when not set).
+     *
+     * @param beta beta
+     * @return this builder
+     */
+    public Builder optBeta(float beta) {
+      this.beta = beta;
+      return this;
+    }
+
+    /**
+     * Sets k, the additive constant (1 when not set).
+     *
+     * @param k k
+     * @return this builder
+     */
+    public Builder optK(float k) {
+      this.k = k;
+      return this;
+    }
+
+    /**
+     * Builds the block.
+     *
+     * @return the block
+     */
+    public LocalResponseNorm build() {
+      return new LocalResponseNorm(this);
+    }
+  }
+}
