@@ -10,6 +10,7 @@ import io.netspec.dsl.spec.Dropout;
 import io.netspec.dsl.spec.GlobalAvgPool;
 import io.netspec.dsl.spec.Inception;
 import io.netspec.dsl.spec.Layer;
+import io.netspec.dsl.spec.LayerVisitor;
 import io.netspec.dsl.spec.Linear;
 import io.netspec.dsl.spec.LocalResponseNorm;
 import io.netspec.dsl.spec.NetworkSpec;
@@ -136,30 +137,59 @@ public final class Analyzer {
   }
 
   private RowFigures figures(Layer layer, TensorShape in) {
-    if (layer instanceof Convolution conv) {
-      return convolution(conv, in);
-    } else if (layer instanceof Pool pool) {
-      return pool(pool, in);
-    } else if (layer instanceof GlobalAvgPool) {
-      return shapeOnly(layer, in, new TensorShape(in.channels(), 1, 1));
-    } else if (layer instanceof AdaptiveAvgPool pool) {
-      if (in.height() < pool.height() || in.width() < pool.width()) {
-        return fail(layer, "'" + layer.name() + "' pools a " + in.height() + "x" + in.width()
-            + " map to " + pool.height() + "x" + pool.width() + "; its input must be at least that large");
+    return layer.accept(new LayerVisitor<>() {
+      @Override
+      public RowFigures visitConvolution(Convolution conv) {
+        return convolution(conv, in);
       }
-      return shapeOnly(layer, in, new TensorShape(in.channels(), pool.height(), pool.width()));
-    } else if (layer instanceof LocalResponseNorm || layer instanceof Dropout
-        || layer instanceof Softmax) {
-      return shapeOnly(layer, in, in);
-    } else if (layer instanceof Inception inception) {
-      return inception(inception, in);
-    } else if (layer instanceof Linear linear) {
-      long weights = product(WEIGHTS, in.channels(), in.height(), in.width(), linear.units());
-      long biases = linear.bias() ? linear.units() : 0;
-      return counted(new RowFigures(layer, in, new TensorShape(linear.units(), 1, 1), 1, weights, biases, 0,
-          weights));
-    }
-    throw new IllegalStateException("unhandled layer type " + layer.type());
+
+      @Override
+      public RowFigures visitPool(Pool pool) {
+        return pool(pool, in);
+      }
+
+      @Override
+      public RowFigures visitGlobalAvgPool(GlobalAvgPool row) {
+        return shapeOnly(row, in, new TensorShape(in.channels(), 1, 1));
+      }
+
+      @Override
+      public RowFigures visitAdaptiveAvgPool(AdaptiveAvgPool pool) {
+        if (in.height() < pool.height() || in.width() < pool.width()) {
+          return fail(pool, "'" + pool.name() + "' pools a " + in.height() + "x" + in.width()
+              + " map to " + pool.height() + "x" + pool.width() + "; its input must be at least that large");
+        }
+        return shapeOnly(pool, in, new TensorShape(in.channels(), pool.height(), pool.width()));
+      }
+
+      @Override
+      public RowFigures visitLocalResponseNorm(LocalResponseNorm row) {
+        return shapeOnly(row, in, in);
+      }
+
+      @Override
+      public RowFigures visitInception(Inception inception) {
+        return inception(inception, in);
+      }
+
+      @Override
+      public RowFigures visitDropout(Dropout row) {
+        return shapeOnly(row, in, in);
+      }
+
+      @Override
+      public RowFigures visitLinear(Linear linear) {
+        long weights = product(WEIGHTS, in.channels(), in.height(), in.width(), linear.units());
+        long biases = linear.bias() ? linear.units() : 0;
+        return counted(new RowFigures(linear, in, new TensorShape(linear.units(), 1, 1), 1, weights, biases, 0,
+            weights));
+      }
+
+      @Override
+      public RowFigures visitSoftmax(Softmax row) {
+        return shapeOnly(row, in, in);
+      }
+    });
   }
 
   private RowFigures convolution(Convolution conv, TensorShape in) {

@@ -9,6 +9,11 @@ import io.netspec.dsl.diagnostics.SourceLocation;
 public record AdaptiveAvgPool(String name, SourceLocation location, String source, int height, int width)
     implements Layer {
 
+  @Override
+  public <R> R accept(LayerVisitor<R> visitor) {
+    return visitor.visitAdaptiveAvgPool(this);
+  }
+
   public static final String TYPE = "adaptive_avg_pool";
 
   @Override

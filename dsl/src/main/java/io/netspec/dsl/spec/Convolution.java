@@ -18,6 +18,11 @@ public record Convolution(
     ConvolutionStyle style)
     implements Layer {
 
+  @Override
+  public <R> R accept(LayerVisitor<R> visitor) {
+    return visitor.visitConvolution(this);
+  }
+
   public static final String TYPE = "convolution";
 
   @Override

@@ -21,6 +21,11 @@ public record Inception(
     ConvolutionStyle style)
     implements Layer {
 
+  @Override
+  public <R> R accept(LayerVisitor<R> visitor) {
+    return visitor.visitInception(this);
+  }
+
   public static final String TYPE = "inception";
 
   @Override

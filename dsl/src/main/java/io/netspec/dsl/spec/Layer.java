@@ -21,4 +21,7 @@ public sealed interface Layer
 
   /** The row as written in the spec, one line, for javadoc and messages. */
   String source();
+
+  /** Calls the visitor's method for this row's kind: the one dispatch on row types (see {@link LayerVisitor}). */
+  <R> R accept(LayerVisitor<R> visitor);
 }

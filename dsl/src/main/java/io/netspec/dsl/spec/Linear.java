@@ -16,6 +16,11 @@ public record Linear(
     Activation activation)
     implements Layer {
 
+  @Override
+  public <R> R accept(LayerVisitor<R> visitor) {
+    return visitor.visitLinear(this);
+  }
+
   public static final String TYPE = "linear";
 
   @Override

@@ -10,6 +10,11 @@ public record LocalResponseNorm(
     String name, SourceLocation location, String source, int size, double alpha, double beta, double k)
     implements Layer {
 
+  @Override
+  public <R> R accept(LayerVisitor<R> visitor) {
+    return visitor.visitLocalResponseNorm(this);
+  }
+
   public static final String TYPE = "lrn";
 
   @Override

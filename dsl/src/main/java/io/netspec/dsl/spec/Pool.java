@@ -13,6 +13,11 @@ public record Pool(
     Rounding rounding)
     implements Layer {
 
+  @Override
+  public <R> R accept(LayerVisitor<R> visitor) {
+    return visitor.visitPool(this);
+  }
+
   public static final String MAX_TYPE = "max_pool";
   public static final String AVG_TYPE = "avg_pool";
 

@@ -8,6 +8,11 @@ import io.netspec.dsl.diagnostics.SourceLocation;
  */
 public record Softmax(String name, SourceLocation location, String source) implements Layer {
 
+  @Override
+  public <R> R accept(LayerVisitor<R> visitor) {
+    return visitor.visitSoftmax(this);
+  }
+
   public static final String TYPE = "softmax";
 
   @Override

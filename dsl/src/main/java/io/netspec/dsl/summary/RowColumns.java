@@ -6,9 +6,15 @@ import io.netspec.dsl.spec.Dropout;
 import io.netspec.dsl.spec.GlobalAvgPool;
 import io.netspec.dsl.spec.Inception;
 import io.netspec.dsl.spec.Layer;
+import io.netspec.dsl.spec.LayerVisitor;
+import io.netspec.dsl.spec.Linear;
+import io.netspec.dsl.spec.LocalResponseNorm;
 import io.netspec.dsl.spec.Pool;
+import io.netspec.dsl.spec.Softmax;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -22,28 +28,63 @@ public record RowColumns(String type, String patch, List<String> channels) {
 
   /** The columns of {@code layer}. */
   public static RowColumns of(Layer layer) {
-    String[] channels = new String[CHANNEL_COLUMNS];
-    Arrays.fill(channels, "");
-    if (layer instanceof Convolution conv) {
-      conv.reduce().ifPresent(reduce -> {
-        channels[1] = Integer.toString(reduce);
-        channels[2] = Integer.toString(conv.filters());
-      });
-      return new RowColumns("convolution", conv.patch().toString(), List.of(channels));
-    } else if (layer instanceof Pool pool) {
-      return new RowColumns(pool.kind().tableName(), pool.patch().toString(), List.of(channels));
-    } else if (layer instanceof Inception m) {
-      int[] numbers = {m.n1x1(), m.n3x3Reduce(), m.n3x3(), m.n5x5Reduce(), m.n5x5(), m.poolProj()};
-      return new RowColumns("inception", "", Arrays.stream(numbers).mapToObj(Integer::toString).toList());
-    } else if (layer instanceof Dropout dropout) {
-      String percent = new BigDecimal(Double.toString(dropout.rate())).movePointRight(2)
-          .stripTrailingZeros().toPlainString();
-      return new RowColumns("dropout (" + percent + "%)", "", List.of(channels));
-    } else if (layer instanceof AdaptiveAvgPool pool) {
-      return new RowColumns("adaptive avg pool", "to " + pool.height() + "x" + pool.width(), List.of(channels));
-    } else if (layer instanceof GlobalAvgPool) {
-      return new RowColumns("global avg pool", "", List.of(channels));
-    }
-    return new RowColumns(layer.type(), "", List.of(channels));
+    return layer.accept(new LayerVisitor<>() {
+      @Override
+      public RowColumns visitConvolution(Convolution conv) {
+        List<String> channels = new ArrayList<>(blank());
+        conv.reduce().ifPresent(reduce -> {
+          channels.set(1, Integer.toString(reduce));
+          channels.set(2, Integer.toString(conv.filters()));
+        });
+        return new RowColumns("convolution", conv.patch().toString(), List.copyOf(channels));
+      }
+
+      @Override
+      public RowColumns visitPool(Pool pool) {
+        return new RowColumns(pool.kind().tableName(), pool.patch().toString(), blank());
+      }
+
+      @Override
+      public RowColumns visitGlobalAvgPool(GlobalAvgPool row) {
+        return new RowColumns("global avg pool", "", blank());
+      }
+
+      @Override
+      public RowColumns visitAdaptiveAvgPool(AdaptiveAvgPool pool) {
+        return new RowColumns("adaptive avg pool", "to " + pool.height() + "x" + pool.width(), blank());
+      }
+
+      @Override
+      public RowColumns visitLocalResponseNorm(LocalResponseNorm row) {
+        return new RowColumns(row.type(), "", blank());
+      }
+
+      @Override
+      public RowColumns visitInception(Inception m) {
+        int[] numbers = {m.n1x1(), m.n3x3Reduce(), m.n3x3(), m.n5x5Reduce(), m.n5x5(), m.poolProj()};
+        return new RowColumns("inception", "", Arrays.stream(numbers).mapToObj(Integer::toString).toList());
+      }
+
+      @Override
+      public RowColumns visitDropout(Dropout dropout) {
+        String percent = new BigDecimal(Double.toString(dropout.rate())).movePointRight(2)
+            .stripTrailingZeros().toPlainString();
+        return new RowColumns("dropout (" + percent + "%)", "", blank());
+      }
+
+      @Override
+      public RowColumns visitLinear(Linear row) {
+        return new RowColumns(row.type(), "", blank());
+      }
+
+      @Override
+      public RowColumns visitSoftmax(Softmax row) {
+        return new RowColumns(row.type(), "", blank());
+      }
+    });
+  }
+
+  private static List<String> blank() {
+    return Collections.nCopies(CHANNEL_COLUMNS, "");
   }
 }
