@@ -1,20 +1,13 @@
 package io.netspec.interpreter;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
-import ai.djl.util.PairList;
+import io.netspec.blocks.NetworkBlock;
 import io.netspec.dsl.spec.AuxClassifier;
 import io.netspec.dsl.spec.Dropout;
 import io.netspec.dsl.spec.InputShape;
 import io.netspec.dsl.spec.Layer;
 import io.netspec.dsl.spec.NetworkSpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,53 +32,40 @@ import java.util.Optional;
  * network.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(network.inputShape()));
  * }</pre>
  */
-public final class InterpretedNetwork extends AbstractBlock {
-
-  private static final byte VERSION = 1;
+public final class InterpretedNetwork extends NetworkBlock {
 
   private final NetworkSpec spec;
-  private final int numClasses;
-  private final List<Step> steps;
-  private final List<AuxClassifierBlock> auxClassifiers;
-
-  /**
-   * One main-path row: its block (none for {@code softmax}) and the auxiliary classifiers that read its output.
-   */
-  private record Step(Optional<Block> block, List<AuxClassifierBlock> classifiers) {}
 
   private InterpretedNetwork(Builder builder) {
-    super(VERSION);
+    super(inputShape(builder.spec.input()), builder.numClasses);
     spec = builder.spec;
-    numClasses = builder.numClasses;
     Optional<Dropout> headDropout = headDropout(spec.layers());
-    LayerBlocks blocks = new LayerBlocks(numClasses, headDropout.orElse(null),
+    LayerBlocks blocks = new LayerBlocks(builder.numClasses, headDropout.orElse(null),
         builder.dropoutRate == null ? 0 : builder.dropoutRate);
-    // the rates of an auxiliary classifier's dropout rows are always its own
-    LayerBlocks auxBlocks = new LayerBlocks(numClasses, null, 0);
-    List<AuxClassifierBlock> classifiers = new ArrayList<>();
+    for (Layer layer : spec.layers()) {
+      blocks.of(layer).ifPresent(block -> addRow(layer.name(), block));
+    }
     if (builder.auxClassifiers) {
+      // the rates of an auxiliary classifier's dropout rows are always its own
+      LayerBlocks auxBlocks = new LayerBlocks(builder.numClasses, null, 0);
       for (AuxClassifier classifier : spec.auxClassifiers()) {
-        classifiers.add(auxClassifier(classifier, auxBlocks));
+        addAuxClassifier(classifier.name(), auxClassifier(classifier, auxBlocks));
       }
     }
-    List<Step> path = new ArrayList<>();
-    for (Layer layer : spec.layers()) {
-      Optional<Block> block = blocks.of(layer).map(b -> addChildBlock(layer.name(), b));
-      path.add(new Step(block, classifiers.stream().filter(c -> c.attachedTo().equals(layer.name())).toList()));
-    }
-    for (int i = 0; i < classifiers.size(); i++) {
-      addChildBlock(spec.auxClassifiers().get(i).name(), classifiers.get(i));
-    }
-    steps = List.copyOf(path);
-    auxClassifiers = List.copyOf(classifiers);
   }
 
-  private static AuxClassifierBlock auxClassifier(AuxClassifier classifier, LayerBlocks blocks) {
-    List<Pair<String, Block>> rows = new ArrayList<>();
+  private static Shape inputShape(InputShape input) {
+    return new Shape(input.channels(), input.height(), input.width());
+  }
+
+  private static io.netspec.blocks.AuxClassifier auxClassifier(AuxClassifier classifier, LayerBlocks blocks) {
+    io.netspec.blocks.AuxClassifier.Builder builder = io.netspec.blocks.AuxClassifier.builder()
+        .setAttachedTo(classifier.after())
+        .optLossWeight((float) classifier.lossWeight());
     for (Layer layer : classifier.layers()) {
-      blocks.of(layer).ifPresent(block -> rows.add(new Pair<>(layer.name(), block)));
+      blocks.of(layer).ifPresent(block -> builder.add(layer.name(), block));
     }
-    return new AuxClassifierBlock(classifier.after(), (float) classifier.lossWeight(), rows);
+    return builder.build();
   }
 
   /** The main path's last dropout row, the head's: the one whose rate the builder may change. */
@@ -120,47 +100,6 @@ public final class InterpretedNetwork extends AbstractBlock {
   }
 
   /**
-   * The input of one example: channels, height, width.
-   *
-   * @return the shape, without the batch axis
-   */
-  public Shape inputShape() {
-    InputShape input = spec.input();
-    return new Shape(input.channels(), input.height(), input.width());
-  }
-
-  /**
-   * The number of classes the network scores.
-   *
-   * @return the number of classes
-   */
-  public int numClasses() {
-    return numClasses;
-  }
-
-  /**
-   * Whether the auxiliary classifiers are children of this network and run in training.
-   *
-   * @return true if they are
-   */
-  public boolean hasAuxClassifiers() {
-    return !auxClassifiers.isEmpty();
-  }
-
-  /**
-   * The loss weights of the auxiliary classifiers, in the order of their logits.
-   *
-   * @return a new array, empty when the classifiers are off
-   */
-  public float[] auxLossWeights() {
-    float[] weights = new float[auxClassifiers.size()];
-    for (int i = 0; i < weights.length; i++) {
-      weights[i] = auxClassifiers.get(i).lossWeight();
-    }
-    return weights;
-  }
-
-  /**
    * The block of a main-path row or of an auxiliary classifier.
    *
    * @param name the row's or the classifier's name in the spec
@@ -180,89 +119,6 @@ public final class InterpretedNetwork extends AbstractBlock {
       i++;
     }
     return key.substring(i);
-  }
-
-  /**
-   * Runs the network on {@code (N, C, H, W)} images.
-   *
-   * @return {@code (N, classes)} logits; in training with auxiliary classifiers on, followed by theirs
-   */
-  @Override
-  protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-      PairList<String, Object> params) {
-    NDList x = inputs;
-    NDList auxLogits = new NDList();
-    for (Step step : steps) {
-      if (step.block().isPresent()) {
-        x = Chain.freeing(x, step.block().get().forward(parameterStore, x, training, params), inputs);
-      }
-      if (training) {
-        for (AuxClassifierBlock classifier : step.classifiers()) {
-          auxLogits.addAll(classifier.forward(parameterStore, x, training, params));
-        }
-      }
-    }
-    NDList outputs = new NDList(x);
-    outputs.addAll(auxLogits);
-    return outputs;
-  }
-
-  /**
-   * The inference output: the logits' shape.
-   *
-   * @param inputShapes {@code (N, C, H, W)}
-   * @return {@code (N, classes)}
-   */
-  @Override
-  public Shape[] getOutputShapes(Shape[] inputShapes) {
-    return Chain.outputShapes(mainPath(), inputShapes);
-  }
-
-  /**
-   * The training output: the logits, then each enabled auxiliary classifier's logits.
-   *
-   * @param inputShapes {@code (N, C, H, W)}
-   * @return the shapes, in the order of the outputs
-   */
-  public Shape[] getTrainingOutputShapes(Shape[] inputShapes) {
-    List<Shape> shapes = new ArrayList<>();
-    List<Shape> auxShapes = new ArrayList<>();
-    Shape[] x = inputShapes;
-    for (Step step : steps) {
-      if (step.block().isPresent()) {
-        x = step.block().get().getOutputShapes(x);
-      }
-      for (AuxClassifierBlock classifier : step.classifiers()) {
-        auxShapes.addAll(List.of(classifier.getOutputShapes(x)));
-      }
-    }
-    shapes.addAll(List.of(x));
-    shapes.addAll(auxShapes);
-    return shapes.toArray(Shape[]::new);
-  }
-
-  @Override
-  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    Shape input = inputShapes[0];
-    if (input.dimension() != 4 || !input.slice(1).equals(inputShape())) {
-      InputShape expected = spec.input();
-      throw new IllegalArgumentException(spec.className() + " reads (N, " + expected.channels() + ", "
-          + expected.height() + ", " + expected.width() + ") images, not " + input);
-    }
-    Shape[] x = inputShapes;
-    for (Step step : steps) {
-      if (step.block().isPresent()) {
-        step.block().get().initialize(manager, dataType, x);
-        x = step.block().get().getOutputShapes(x);
-      }
-      for (AuxClassifierBlock classifier : step.classifiers()) {
-        classifier.initialize(manager, dataType, x);
-      }
-    }
-  }
-
-  private List<Block> mainPath() {
-    return steps.stream().flatMap(step -> step.block().stream()).toList();
   }
 
   /** Builds an {@link InterpretedNetwork}: the spec's defaults unless changed. */

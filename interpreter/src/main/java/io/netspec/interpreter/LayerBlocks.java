@@ -8,12 +8,17 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
-import io.netspec.dsl.spec.AdaptiveAvgPool;
+import io.netspec.blocks.AdaptiveAvgPool;
+import io.netspec.blocks.ConvolutionUnit;
+import io.netspec.blocks.InceptionModule;
+import io.netspec.blocks.LocalResponseNorm;
+import io.netspec.blocks.MaxPool;
 import io.netspec.dsl.spec.Convolution;
+import io.netspec.dsl.spec.ConvolutionStyle;
 import io.netspec.dsl.spec.GlobalAvgPool;
 import io.netspec.dsl.spec.Inception;
 import io.netspec.dsl.spec.Layer;
-import io.netspec.dsl.spec.LocalResponseNorm;
+import io.netspec.dsl.spec.LayerVisitor;
 import io.netspec.dsl.spec.Patch;
 import io.netspec.dsl.spec.PoolKind;
 import io.netspec.dsl.spec.Rounding;
@@ -21,10 +26,11 @@ import io.netspec.dsl.spec.Softmax;
 import java.util.Optional;
 
 /**
- * The DJL block of each kind of spec row. Rows written {@code units: classes} take the network's number of
- * classes; one dropout row, the head's, may take another rate than the spec's.
+ * The block of each kind of spec row, from {@code io.netspec.blocks} and DJL: the same builder calls the generated
+ * code makes. Rows written {@code units: classes} take the network's number of classes; one dropout row, the
+ * head's, may take another rate than the spec's.
  */
-final class LayerBlocks {
+final class LayerBlocks implements LayerVisitor<Optional<Block>> {
 
   private final int numClasses;
   private final Layer tunedDropout;
@@ -43,50 +49,95 @@ final class LayerBlocks {
 
   /** The row's block; empty for {@code softmax}, which the loss and the predictor apply. */
   Optional<Block> of(Layer layer) {
-    if (layer instanceof Convolution conv) {
-      return Optional.of(new ConvolutionBlock(conv.patch(), conv.padding(), conv.filters(), conv.reduce().orElse(0),
-          conv.style()));
-    } else if (layer instanceof io.netspec.dsl.spec.Pool pool) {
-      return Optional.of(pool(pool));
-    } else if (layer instanceof GlobalAvgPool) {
-      return Optional.of(Pool.globalAvgPool2dBlock());
-    } else if (layer instanceof AdaptiveAvgPool pool) {
-      return Optional.of(new AdaptiveAvgPoolBlock(pool));
-    } else if (layer instanceof LocalResponseNorm lrn) {
-      return Optional.of(new LocalResponseNormBlock(lrn));
-    } else if (layer instanceof Inception inception) {
-      return Optional.of(new InceptionBlock(inception));
-    } else if (layer instanceof io.netspec.dsl.spec.Dropout dropout) {
-      float rate = layer == tunedDropout ? tunedRate : (float) dropout.rate();
-      return Optional.of(Dropout.builder().optRate(rate).build());
-    } else if (layer instanceof io.netspec.dsl.spec.Linear linear) {
-      return Optional.of(linear(linear));
-    } else if (layer instanceof Softmax) {
-      return Optional.empty();
-    }
-    throw new IllegalArgumentException("no block for rows of type " + layer.type());
+    return layer.accept(this);
+  }
+
+  @Override
+  public Optional<Block> visitConvolution(Convolution conv) {
+    Patch patch = conv.patch();
+    ConvolutionStyle style = conv.style();
+    return Optional.of(ConvolutionUnit.builder()
+        .setKernelShape(new Shape(patch.height(), patch.width()))
+        .optStride(new Shape(patch.stride(), patch.stride()))
+        .optPadding(new Shape(conv.padding(), conv.padding()))
+        .setFilters(conv.filters())
+        .optReduction(conv.reduce().orElse(0))
+        .optBias(style.bias())
+        .optBatchNorm(style.batchNorm().isPresent())
+        .optBatchNormEpsilon(style.batchNorm().map(norm -> (float) norm.epsilon()).orElse(1e-5f))
+        .optRelu(style.activation() == io.netspec.dsl.spec.Activation.RELU)
+        .build());
+  }
+
+  @Override
+  public Optional<Block> visitInception(Inception m) {
+    ConvolutionStyle style = m.style();
+    return Optional.of(InceptionModule.builder()
+        .setBranch1x1(m.n1x1())
+        .setBranch3x3(m.n3x3Reduce(), m.n3x3())
+        .setBranch5x5(m.n5x5Reduce(), m.n5x5())
+        .optBranch5x5Patch(m.fivePatch())
+        .setPoolProjection(m.poolProj())
+        .optBias(style.bias())
+        .optBatchNorm(style.batchNorm().isPresent())
+        .optBatchNormEpsilon(style.batchNorm().map(norm -> (float) norm.epsilon()).orElse(1e-5f))
+        .optRelu(style.activation() == io.netspec.dsl.spec.Activation.RELU)
+        .build());
   }
 
   /** A fixed-window pool; average pools count the zero padding, as PyTorch and Caffe do. */
-  private static Block pool(io.netspec.dsl.spec.Pool pool) {
+  @Override
+  public Optional<Block> visitPool(io.netspec.dsl.spec.Pool pool) {
     Patch patch = pool.patch();
     Shape window = new Shape(patch.height(), patch.width());
     Shape stride = new Shape(patch.stride(), patch.stride());
     Shape padding = new Shape(pool.padding(), pool.padding());
     boolean ceil = pool.rounding() == Rounding.CEIL;
-    return pool.kind() == PoolKind.MAX
-        ? Pool.maxPool2dBlock(window, stride, padding, ceil)
-        : Pool.avgPool2dBlock(window, stride, padding, ceil, true);
+    return Optional.of(pool.kind() == PoolKind.MAX
+        ? MaxPool.builder().setKernelShape(window).optStride(stride).optPadding(padding).optCeilMode(ceil).build()
+        : Pool.avgPool2dBlock(window, stride, padding, ceil, true));
+  }
+
+  @Override
+  public Optional<Block> visitGlobalAvgPool(GlobalAvgPool row) {
+    return Optional.of(Pool.globalAvgPool2dBlock());
+  }
+
+  @Override
+  public Optional<Block> visitAdaptiveAvgPool(io.netspec.dsl.spec.AdaptiveAvgPool pool) {
+    return Optional.of(AdaptiveAvgPool.builder().setOutputSize(pool.height(), pool.width()).build());
+  }
+
+  @Override
+  public Optional<Block> visitLocalResponseNorm(io.netspec.dsl.spec.LocalResponseNorm lrn) {
+    return Optional.of(LocalResponseNorm.builder()
+        .optSize(lrn.size())
+        .optAlpha((float) lrn.alpha())
+        .optBeta((float) lrn.beta())
+        .optK((float) lrn.k())
+        .build());
+  }
+
+  @Override
+  public Optional<Block> visitDropout(io.netspec.dsl.spec.Dropout dropout) {
+    float rate = dropout == tunedDropout ? tunedRate : (float) dropout.rate();
+    return Optional.of(Dropout.builder().optRate(rate).build());
   }
 
   /** Flatten, the fully connected layer, then a ReLU if the row asks for one. */
-  private Block linear(io.netspec.dsl.spec.Linear row) {
+  @Override
+  public Optional<Block> visitLinear(io.netspec.dsl.spec.Linear row) {
     SequentialBlock block = new SequentialBlock()
         .add(Blocks.batchFlattenBlock())
         .add(Linear.builder().setUnits(row.toClasses() ? numClasses : row.units()).optBias(row.bias()).build());
     if (row.activation() == io.netspec.dsl.spec.Activation.RELU) {
       block.add(Activation.reluBlock());
     }
-    return block;
+    return Optional.of(block);
+  }
+
+  @Override
+  public Optional<Block> visitSoftmax(Softmax row) {
+    return Optional.empty();
   }
 }

@@ -12,14 +12,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import javax.lang.model.SourceVersion;
 
 /**
- * The generated class's name from a spec's file name: PascalCase of the name without {@code .yaml}, each part
- * between {@code -} and {@code _} starting upper case ({@code googlenet-fashion.yaml} → {@code GooglenetFashion}),
- * in the package of that name in lower case ({@code googlenetfashion}), below the generator's base package. The
- * names the generator gives its own classes are kept here, so that the loader refuses a file name that would
- * clash with them; the generator's tests check that its classes agree.
+ * The naming rules of generated code, in one place: the loader, the generator and the Maven plugin call them.
+ * <ul>
+ *   <li>the class: PascalCase of the spec's file name without {@code .yaml}, each part between {@code -} and
+ *       {@code _} starting upper case ({@code googlenet-fashion.yaml} → {@code GooglenetFashion});
+ *   <li>its package: that name in lower case ({@code googlenetfashion}) below the generator's base package,
+ *       one per spec ({@link #specPackage}, {@link #packageClashes});
+ *   <li>reserved names: Java's keywords and literals ({@link #reserved}), the nested {@value #BUILDER_CLASS},
+ *       the classes of {@code io.netspec.blocks} that generated code imports, and {@code java.lang}'s types
+ *       ({@link #unusable});
+ *   <li>accessors: lowerCamelCase of a row's name ({@link #accessorName}).
+ * </ul>
  */
 public final class ClassNames {
 
@@ -27,16 +35,46 @@ public final class ClassNames {
   public static final String BUILDER_CLASS = "Builder";
 
   /**
-   * The module classes the generator writes into a spec's package beside the network class, when the spec
-   * uses them (the generator's {@code ModuleKind}).
+   * The classes of the blocks library ({@code io.netspec.blocks}) that generated network classes import; a
+   * network class of the same simple name would have to spell them out in full.
    */
-  public static final List<String> MODULE_CLASSES = List.of(
-      "ConvolutionUnit", "InceptionModule", "AuxClassifier", "LocalResponseNorm", "AdaptiveAvgPool", "MaxPool");
+  public static final List<String> BLOCK_CLASSES = List.of(
+      "ConvolutionUnit", "InceptionModule", "AuxClassifier", "LocalResponseNorm", "AdaptiveAvgPool", "MaxPool",
+      "NetworkBlock");
+
+  /** Java's keywords, its literals and the restricted identifiers of Java 17. */
+  private static final Set<String> RESERVED = Set.of(
+      "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
+      "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for",
+      "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native", "new",
+      "package", "private", "protected", "public", "return", "short", "static", "strictfp", "super",
+      "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile", "while",
+      "true", "false", "null", "var", "yield", "record", "sealed", "permits");
 
   private static final String EXTENSION = ".yaml";
   private static final Pattern BASE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
   private ClassNames() {}
+
+  /** Whether {@code word} is a Java keyword, literal or restricted identifier, which no Java name may be. */
+  public static boolean reserved(String word) {
+    return RESERVED.contains(word);
+  }
+
+  /** The accessor of a row: {@code inception_3a} → {@code inception3a}, {@code fc_out} → {@code fcOut}. */
+  public static String accessorName(String rowName) {
+    StringBuilder camel = new StringBuilder();
+    boolean upper = false;
+    for (char c : rowName.toCharArray()) {
+      if (c == '_') {
+        upper = camel.length() > 0;
+      } else {
+        camel.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return camel.toString();
+  }
 
   /** The class name, if the file name gives one: letters, digits, '-' and '_', a letter first, and .yaml. */
   static Optional<String> of(String fileName) {
@@ -65,28 +103,51 @@ public final class ClassNames {
   }
 
   /**
+   * The package of one spec's class: {@code basePackage}, a dot, {@link #packageName}.
+   *
+   * @throws IllegalArgumentException if {@code className} is no usable class name or the result no package name
+   */
+  public static String specPackage(String basePackage, String className) {
+    if (!SourceVersion.isIdentifier(className) || SourceVersion.isKeyword(className)
+        || !Character.isUpperCase(className.charAt(0))) {
+      throw new IllegalArgumentException("not a Java class name: '" + className + "'");
+    }
+    String specPackage = basePackage + "." + packageName(className);
+    requirePackageName(specPackage);
+    return specPackage;
+  }
+
+  /**
+   * Checks a base package given to the generator or the plugin.
+   *
+   * @throws IllegalArgumentException if it is not a Java package name
+   */
+  public static void requirePackageName(String packageName) {
+    if (!SourceVersion.isName(packageName)) {
+      throw new IllegalArgumentException("not a Java package name: '" + packageName + "'");
+    }
+  }
+
+  /**
    * Why the generated code cannot use {@code className}, if it cannot: its package would be a Java keyword,
    * the class would hide a type of {@code java.lang}, which every generated source uses without importing it
-   * ({@code String}, {@code Override}), or it would be named like a class the generator writes itself: the
-   * network's nested {@value #BUILDER_CLASS}, or a module class of its package (also in another letter case,
-   * which is the same file where file names ignore case).
+   * ({@code String}, {@code Override}), or it would be named like the network's nested
+   * {@value #BUILDER_CLASS} or a block class the generated code imports ({@link #BLOCK_CLASSES}).
    *
    * @return the reason, completing "the file name '...' gives"
    */
-  static Optional<String> unusable(String className) {
+  public static Optional<String> unusable(String className) {
     String packageName = packageName(className);
-    if (NameRules.reserved(packageName)) {
+    if (reserved(packageName)) {
       return Optional.of("package '" + packageName + "', a Java keyword or literal");
     }
     if (className.equals(BUILDER_CLASS)) {
       return Optional.of("class " + className + ", the name of the builder class nested in every generated"
           + " network class");
     }
-    for (String module : MODULE_CLASSES) {
-      if (module.equalsIgnoreCase(className)) {
-        return Optional.of("class " + className + ", " + (module.equals(className) ? "" : "in another letter"
-            + " case ") + "the name of the module class " + module + " generated in the same package");
-      }
+    if (BLOCK_CLASSES.contains(className)) {
+      return Optional.of("class " + className + ", the name of the block class io.netspec.blocks." + className
+          + " that generated code uses");
     }
     return javaLangType(className)
         .map(type -> "class " + className + ", which would hide " + type + " in the generated code");

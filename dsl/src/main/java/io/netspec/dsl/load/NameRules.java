@@ -1,7 +1,6 @@
 package io.netspec.dsl.load;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -13,15 +12,6 @@ final class NameRules {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
-  /** Java's keywords, its literals and the restricted identifiers of Java 17. */
-  private static final Set<String> RESERVED = Set.of(
-      "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
-      "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for",
-      "goto", "if", "implements", "import", "instanceof", "int", "interface", "long", "native", "new",
-      "package", "private", "protected", "public", "return", "short", "static", "strictfp", "super",
-      "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile", "while",
-      "true", "false", "null", "var", "yield", "record", "sealed", "permits");
-
   /**
    * The longest name. A name becomes an identifier and a string constant of the generated code and a column of
    * the summary; Java bounds both (65535 bytes in a class file), and names of the table are a dozen long.
@@ -29,11 +19,6 @@ final class NameRules {
   static final int MAX_LENGTH = 64;
 
   private NameRules() {}
-
-  /** Whether {@code word} is a Java keyword, literal or restricted identifier, which no Java name may be. */
-  static boolean reserved(String word) {
-    return RESERVED.contains(word);
-  }
 
   /**
    * Reads and checks a name.
@@ -57,11 +42,11 @@ final class NameRules {
           + " characters");
       return Optional.empty();
     }
-    if (RESERVED.contains(name)) {
+    if (ClassNames.reserved(name)) {
       problems.error(field.location(), what + " '" + name + "' is a Java keyword or literal; choose another");
       return Optional.empty();
     }
-    if (RESERVED.contains(lowerCamel(name))) {
+    if (ClassNames.reserved(lowerCamel(name))) {
       problems.error(field.location(), what + " '" + name + "' becomes '" + lowerCamel(name)
           + "' in generated code, a Java keyword or literal; choose another");
       return Optional.empty();
@@ -69,18 +54,8 @@ final class NameRules {
     return text;
   }
 
-  /** The generator's accessor name: {@code inception_3a} → {@code inception3a}, {@code fc_out} → {@code fcOut}. */
+  /** The generator's accessor name: {@link ClassNames#accessorName}. */
   static String lowerCamel(String name) {
-    StringBuilder camel = new StringBuilder();
-    boolean upper = false;
-    for (char c : name.toCharArray()) {
-      if (c == '_') {
-        upper = camel.length() > 0;
-      } else {
-        camel.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return camel.toString();
+    return ClassNames.accessorName(name);
   }
 }

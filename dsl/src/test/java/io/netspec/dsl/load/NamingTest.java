@@ -53,11 +53,10 @@ class NamingTest {
   void aClassNamedLikeAGeneratedClassIsRefused() {
     assertEquals(Optional.of("class Builder, the name of the builder class nested in every generated network"
         + " class"), ClassNames.unusable("Builder"));
-    assertEquals(Optional.of("class MaxPool, the name of the module class MaxPool generated in the same package"),
-        ClassNames.unusable("MaxPool"));
-    // one file with MaxPool.java where file names ignore case
-    assertEquals(Optional.of("class Maxpool, in another letter case the name of the module class MaxPool"
-        + " generated in the same package"), ClassNames.unusable("Maxpool"));
+    assertEquals(Optional.of("class MaxPool, the name of the block class io.netspec.blocks.MaxPool that generated"
+        + " code uses"), ClassNames.unusable("MaxPool"));
+    // no class of the spec's package but the network's own: another letter case clashes with no file
+    assertEquals(Optional.empty(), ClassNames.unusable("Maxpool"));
     assertEquals(Optional.empty(), ClassNames.unusable("Builders"));
     assertEquals(Optional.empty(), ClassNames.unusable("NetspecModels")); // the index is in the base package
   }

@@ -1,13 +1,13 @@
 package io.netspec.generator;
 
+import io.netspec.dsl.load.ClassNames;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import javax.lang.model.SourceVersion;
 
 /**
- * Java names for spec names: packages from class names, lowerCamelCase members from lower_snake_case rows,
- * kept clear of the names a generated class already uses or inherits.
+ * The members of one generated class: lowerCamelCase names of lower_snake_case rows (the rule of
+ * {@link ClassNames#accessorName}), kept clear of the names the class already uses or inherits.
  */
 final class JavaNames {
 
@@ -39,47 +39,13 @@ final class JavaNames {
     return name;
   }
 
-  /** {@code inception_3a} to {@code inception3a}, {@code fc_out} to {@code fcOut}. */
+  /** {@code inception_3a} to {@code inception3a}, {@code fc_out} to {@code fcOut}, by the loader's rule. */
   static String lowerCamel(String snake) {
-    requireIdentifier(snake, "row name");
-    StringBuilder out = new StringBuilder(snake.length());
-    boolean upper = false;
-    for (char c : snake.toCharArray()) {
-      if (c == '_') {
-        upper = out.length() > 0;
-      } else {
-        out.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
+    if (!SourceVersion.isIdentifier(snake)) {
+      throw new IllegalArgumentException("not a Java-safe row name: '" + snake + "'");
     }
-    String name = out.length() == 0 ? "row" : out.toString();
+    String name = ClassNames.accessorName(snake);
+    name = name.isEmpty() ? "row" : name;
     return SourceVersion.isKeyword(name) ? name + "Row" : name;
-  }
-
-  /** The package of one spec: the base package and the class name in lower case. */
-  static String specPackage(String basePackage, String className) {
-    requireClassName(className);
-    String specPackage = basePackage + "." + className.toLowerCase(Locale.ROOT);
-    requirePackage(specPackage);
-    return specPackage;
-  }
-
-  static void requirePackage(String packageName) {
-    if (!SourceVersion.isName(packageName)) {
-      throw new IllegalArgumentException("not a Java package name: '" + packageName + "'");
-    }
-  }
-
-  static void requireClassName(String className) {
-    if (!SourceVersion.isIdentifier(className) || SourceVersion.isKeyword(className)
-        || !Character.isUpperCase(className.charAt(0))) {
-      throw new IllegalArgumentException("not a Java class name: '" + className + "'");
-    }
-  }
-
-  private static void requireIdentifier(String name, String what) {
-    if (!SourceVersion.isIdentifier(name)) {
-      throw new IllegalArgumentException("not a Java-safe " + what + ": '" + name + "'");
-    }
   }
 }

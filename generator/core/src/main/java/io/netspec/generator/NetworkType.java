@@ -1,6 +1,5 @@
 package io.netspec.generator;
 
-import com.squareup.javapoet.ArrayTypeName;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
@@ -14,13 +13,10 @@ import io.netspec.dsl.analysis.TensorShape;
 import io.netspec.dsl.diagnostics.SourceLocation;
 import io.netspec.dsl.spec.AuxClassifier;
 import io.netspec.dsl.spec.Dropout;
-import io.netspec.dsl.spec.GlobalAvgPool;
 import io.netspec.dsl.spec.Layer;
-import io.netspec.dsl.spec.Linear;
 import io.netspec.dsl.spec.NetworkSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,28 +41,20 @@ final class NetworkType {
       "saveParameters", "loadParameters", "saveMetadata", "loadMetadata", "setInitializer",
       "freezeParameters", "addChildBlock", "addParameter", "children", "parameters", "version",
       "inputShapes", "outputDataTypes", "inputNames",
-      // the network's own members
-      "builder", "numClasses", "hasAuxClassifiers", "auxLossWeights", "auxClassifiers",
-      "getTrainingOutputShapes",
-      // parameters and locals of the generated methods
-      "parameterStore", "inputs", "training", "params", "manager", "dataType", "x", "auxLogits",
-      "outputs", "batch", "input", "advance");
-
-  private static final String BATCH = "batch";
+      // NetworkBlock and the network's own members
+      "builder", "numClasses", "hasAuxClassifiers", "auxLossWeights", "inputShape", "addRow",
+      "addAuxClassifier", "requireAuxClassifier", "getTrainingOutputShapes",
+      // parameters of the generated methods
+      "attachedTo", "lossWeight");
 
   private final NetworkAnalysis analysis;
   private final NetworkSpec spec;
-  private final ModuleTypes types;
   private final ClassName self;
   private final ClassName builder;
-  private final FieldSpec numClasses;
-  private final FieldSpec auxClassifiers;
   private final Optional<Dropout> headDropout;
   private final List<Row> rows = new ArrayList<>();
   private final List<Aux> auxes = new ArrayList<>();
   private final List<AuxFactory> auxFactories = new ArrayList<>();
-  private final String requireAux;
-  private final Set<ModuleKind> modules = EnumSet.noneOf(ModuleKind.class);
 
   /** A main-path row with its figures, member name and block. */
   private record Row(RowFigures figures, String member, RowBlock block) {
@@ -83,50 +71,38 @@ final class NetworkType {
   }
 
   /**
-   * A private static factory of the network class for the auxiliary classifiers that share one list of rows
+   * A private factory method of the network class for the auxiliary classifiers that share one list of rows
    * (a YAML alias): they differ only in the row they read and their loss weight.
    *
    * @param name the method's name
    * @param classifiers the classifiers it builds, at least two, in spec order
-   * @param takesClasses whether a row is written {@code units: classes}, so that it takes the number of
-   *     classes
    */
-  private record AuxFactory(String name, List<Aux> classifiers, boolean takesClasses) {
+  private record AuxFactory(String name, List<Aux> classifiers) {
     Aux first() {
       return classifiers.get(0);
     }
   }
 
-  private NetworkType(NetworkAnalysis analysis, ModuleTypes types) {
+  private NetworkType(NetworkAnalysis analysis, String packageName) {
     this.analysis = analysis;
     this.spec = analysis.spec();
-    this.types = types;
-    this.self = ClassName.get(types.packageName(), spec.className());
+    this.self = ClassName.get(packageName, spec.className());
     this.builder = self.nestedClass("Builder");
-    this.numClasses = FieldSpec.builder(int.class, "numClasses", Modifier.PRIVATE, Modifier.FINAL).build();
-    this.auxClassifiers =
-        FieldSpec.builder(boolean.class, "auxClassifiers", Modifier.PRIVATE, Modifier.FINAL).build();
     this.headDropout = headDropout(spec.layers());
-    RowBlocks blocks = new RowBlocks(types, CodeBlock.of("$N", numClasses), headDropout.orElse(null),
+    RowBlocks blocks = new RowBlocks(CodeBlock.of("numClasses()"), headDropout.orElse(null),
         CodeBlock.of("builder.dropoutRate"));
     // the builder's dropout rate is the head's: an auxiliary classifier keeps the rates its rows give
-    RowBlocks auxBlocks = new RowBlocks(types, CodeBlock.of("$N", numClasses), null, CodeBlock.of(""));
+    RowBlocks auxBlocks = new RowBlocks(CodeBlock.of("numClasses()"), null, CodeBlock.of(""));
     JavaNames names = JavaNames.reserving(RESERVED);
     for (RowFigures figures : analysis.rows()) {
-      blocks.of(figures.layer()).ifPresent(block -> {
-        rows.add(new Row(figures, names.member(figures.layer().name()), block));
-        modules.addAll(block.modules());
-      });
+      blocks.of(figures.layer())
+          .ifPresent(block -> rows.add(new Row(figures, names.member(figures.layer().name()), block)));
     }
     for (AuxFigures figures : analysis.auxClassifiers()) {
       List<Row> auxRows = new ArrayList<>();
       for (RowFigures row : figures.rows()) {
-        auxBlocks.of(row.layer()).ifPresent(block -> {
-          auxRows.add(new Row(row, row.layer().name(), block));
-          modules.addAll(block.modules());
-        });
+        auxBlocks.of(row.layer()).ifPresent(block -> auxRows.add(new Row(row, row.layer().name(), block)));
       }
-      modules.add(ModuleKind.AUX_CLASSIFIER);
       auxes.add(new Aux(figures, names.member(figures.classifier().name()), auxRows));
     }
     // helper methods take their names last, so that no row's accessor changes name for them
@@ -135,16 +111,13 @@ final class NetworkType {
       String name = shared.size() == 1 && classifiers.size() == auxes.size()
           ? "aux_classifier"
           : "aux_classifier_like_" + classifiers.get(0).classifier().name();
-      boolean takesClasses = classifiers.get(0).rows().stream()
-          .anyMatch(row -> row.layer() instanceof Linear linear && linear.toClasses());
-      auxFactories.add(new AuxFactory(names.member(name), classifiers, takesClasses));
+      auxFactories.add(new AuxFactory(names.member(name), classifiers));
     }
-    this.requireAux = auxes.size() > 1 ? names.member("require_aux_classifier") : null;
   }
 
-  /** The network class of the analysed spec, in the package of {@code types}. */
-  static NetworkType of(NetworkAnalysis analysis, ModuleTypes types) {
-    return new NetworkType(analysis, types);
+  /** The network class of the analysed spec, in the spec's package. */
+  static NetworkType of(NetworkAnalysis analysis, String packageName) {
+    return new NetworkType(analysis, packageName);
   }
 
   /** The groups of two or more classifiers with equal rows, in spec order; the others are left out. */
@@ -161,11 +134,6 @@ final class NetworkType {
 
   private Optional<AuxFactory> factoryOf(Aux aux) {
     return auxFactories.stream().filter(factory -> factory.classifiers().contains(aux)).findFirst();
-  }
-
-  /** The module classes the network uses, each to be written once into its package. */
-  Set<ModuleKind> modules() {
-    return EnumSet.copyOf(modules);
   }
 
   /** The dropout row of the head, whose rate the builder may change: the last dropout of the main path. */
@@ -186,36 +154,17 @@ final class NetworkType {
   TypeSpec typeSpec() {
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .superclass(Djl.ABSTRACT_BLOCK)
+        .superclass(Djl.NETWORK_BLOCK)
         .addJavadoc(classJavadoc())
-        .addFields(constants())
-        .addField(BlockMethods.version());
+        .addFields(constants());
     rows.forEach(row -> type.addField(row.block().type(), row.member(), Modifier.PRIVATE, Modifier.FINAL));
-    auxes.forEach(aux -> type.addField(types.of(ModuleKind.AUX_CLASSIFIER), aux.member(), Modifier.PRIVATE,
-        Modifier.FINAL));
-    type.addField(numClasses);
-    if (hasAux()) {
-      type.addField(auxClassifiers);
-    }
+    auxes.forEach(aux -> type.addField(Djl.AUX_CLASSIFIER, aux.member(), Modifier.PRIVATE, Modifier.FINAL));
     type.addMethod(constructor());
     auxFactories.forEach(factory -> type.addMethod(auxFactory(factory)));
     type.addMethod(BuilderMethods.builderFactory(builder, self.simpleName()));
     rows.forEach(row -> type.addMethod(rowAccessor(row)));
     auxes.forEach(aux -> type.addMethod(auxAccessor(aux)));
-    if (requireAux != null) {
-      type.addMethod(requireAuxMethod());
-    }
-    return type.addMethod(BlockMethods.accessor(numClasses,
-            "The number of classes the network scores.\n\n@return the number of classes"))
-        .addMethod(hasAuxClassifiers())
-        .addMethod(auxLossWeights())
-        .addMethod(forward())
-        .addMethod(advance())
-        .addMethod(outputShapes())
-        .addMethod(trainingOutputShapes())
-        .addMethod(initializeChildBlocks())
-        .addType(builderType())
-        .build();
+    return type.addType(builderType()).build();
   }
 
   private CodeBlock classJavadoc() {
@@ -232,8 +181,7 @@ final class NetworkType {
             + "$L classes unless {@link Builder#optNumClasses(int)} says otherwise; no softmax is applied.\n",
             input.channels(), input.height(), input.width(), input, spec.classes());
     if (hasAux()) {
-      doc.add("In training, the auxiliary classifiers' logits follow, in spec order (see {@link "
-          + "#forwardInternal}).\n");
+      doc.add("In training, the auxiliary classifiers' logits follow, in spec order.\n");
     }
     doc.add("\n<p>Children, in order: one per row of the spec's main path except {@code softmax}, named after the"
         + "\nrow");
@@ -280,18 +228,13 @@ final class NetworkType {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PRIVATE)
         .addParameter(builder, "builder")
-        .addStatement("super(VERSION)")
-        .addStatement("$N = builder.numClasses", numClasses);
-    if (hasAux()) {
-      constructor.addStatement("$N = builder.auxClassifiers", auxClassifiers);
-    }
+        .addStatement("super(INPUT_SHAPE, builder.numClasses)");
     for (Row row : rows) {
-      constructor.addStatement("$L = addChildBlock($S, $L)", row.member(), row.layer().name(),
-          row.block().construction());
+      constructor.addStatement("$L = addRow($S, $L)", row.member(), row.layer().name(), row.block().construction());
     }
     if (hasAux()) {
-      constructor.beginControlFlow("if ($N)", auxClassifiers);
-      auxes.forEach(aux -> constructor.addStatement("$L = addChildBlock($S, $L)", aux.member(),
+      constructor.beginControlFlow("if (builder.auxClassifiers)");
+      auxes.forEach(aux -> constructor.addStatement("$L = addAuxClassifier($S, $L)", aux.member(),
           aux.classifier().name(), auxConstruction(aux)));
       constructor.nextControlFlow("else");
       auxes.forEach(aux -> constructor.addStatement("$L = null", aux.member()));
@@ -306,16 +249,14 @@ final class NetworkType {
     CodeBlock after = CodeBlock.of("$S", classifier.after());
     CodeBlock lossWeight = CodeBlock.of("$L", RowBlocks.floatLiteral(classifier.lossWeight()));
     return factoryOf(aux)
-        .map(factory -> factory.takesClasses()
-            ? CodeBlock.of("$N($L, $L, $N)", factory.name(), after, lossWeight, numClasses)
-            : CodeBlock.of("$N($L, $L)", factory.name(), after, lossWeight))
+        .map(factory -> CodeBlock.of("$N($L, $L)", factory.name(), after, lossWeight))
         .orElseGet(() -> auxBuilder(aux, after, lossWeight));
   }
 
   /** {@code AuxClassifier.builder()}, the row it reads, its loss weight, its rows, {@code .build()}. */
   private CodeBlock auxBuilder(Aux aux, CodeBlock after, CodeBlock lossWeight) {
     CodeBlock.Builder construction = CodeBlock.builder()
-        .add("$T.builder()\n", types.of(ModuleKind.AUX_CLASSIFIER))
+        .add("$T.builder()\n", Djl.AUX_CLASSIFIER)
         .add(".setAttachedTo($L)\n", after)
         .add(".optLossWeight($L)\n", lossWeight);
     for (Row row : aux.rows()) {
@@ -332,7 +273,7 @@ final class NetworkType {
     return MethodSpec.methodBuilder(row.member())
         .addModifiers(Modifier.PUBLIC)
         .returns(row.block().type())
-        .addJavadoc("The row {@code $L}, $L to $L, from $L:\n<pre>$L</pre>\n\n@return the row's block\n",
+        .addJavadoc("The row {@code $L}, $L to $L, from $L:\n<pre>$L</pre>\n",
             layer.name(), figures.input(), figures.output(), location(layer.location()),
             JavadocText.escape(layer.source()))
         .addStatement("return $L", row.member())
@@ -340,7 +281,7 @@ final class NetworkType {
   }
 
   /**
-   * {@code private static AuxClassifier auxClassifier(String attachedTo, float lossWeight, int numClasses)}:
+   * {@code private AuxClassifier auxClassifier(String attachedTo, float lossWeight)}:
    * the builder chain of classifiers that share their rows, written once.
    */
   private MethodSpec auxFactory(AuxFactory factory) {
@@ -353,18 +294,14 @@ final class NetworkType {
           "{@link #" + factory.classifiers().get(i).member() + "()}");
     }
     MethodSpec.Builder method = MethodSpec.methodBuilder(factory.name())
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(types.of(ModuleKind.AUX_CLASSIFIER))
+        .addModifiers(Modifier.PRIVATE)
+        .returns(Djl.AUX_CLASSIFIER)
         .addParameter(String.class, attachedTo)
         .addParameter(float.class, lossWeight)
         .addJavadoc("An auxiliary classifier with the rows that $L share, from\n$L:\n<pre>\n$L</pre>\n\n"
                 + "@param $L the main-path row whose output it reads\n"
                 + "@param $L the weight of its loss in training\n",
             users.build(), location(first.classifier().location()), rowsDoc(first), attachedTo, lossWeight);
-    if (factory.takesClasses()) {
-      method.addParameter(int.class, numClasses.name)
-          .addJavadoc("@param $N the number of classes it scores\n", numClasses);
-    }
     return method.addJavadoc("@return the classifier\n")
         .addStatement("return $L",
             auxBuilder(first, CodeBlock.of("$L", attachedTo), CodeBlock.of("$L", lossWeight)))
@@ -380,195 +317,22 @@ final class NetworkType {
     return rowsDoc.build();
   }
 
-  /** The check that every classifier accessor makes, when there are several. */
-  private MethodSpec requireAuxMethod() {
-    ClassName type = types.of(ModuleKind.AUX_CLASSIFIER);
-    return MethodSpec.methodBuilder(requireAux)
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(type)
-        .addParameter(type, "classifier")
-        .addJavadoc("The classifier, unless the network was built without auxiliary classifiers.\n\n"
-            + "@param classifier an auxiliary classifier's field\n@return the classifier\n"
-            + "@throws IllegalStateException if it is null\n")
-        .beginControlFlow("if (classifier == null)")
-        .addStatement("throw new $T($S)", IllegalStateException.class,
-            "the network was built without auxiliary classifiers")
-        .endControlFlow()
-        .addStatement("return classifier")
-        .build();
-  }
-
   private MethodSpec auxAccessor(Aux aux) {
     AuxClassifier classifier = aux.classifier();
-    CodeBlock rowsDoc = rowsDoc(aux);
+    // rows shared with other classifiers are quoted once, by their factory
+    CodeBlock rowsDoc = factoryOf(aux)
+        .map(factory -> CodeBlock.of(" Its rows: see {@link #$L}.\n", factory.name()))
+        .orElseGet(() -> CodeBlock.of(" Its rows:\n<pre>\n$L</pre>\n", rowsDoc(aux)));
     MethodSpec.Builder accessor = MethodSpec.methodBuilder(aux.member())
         .addModifiers(Modifier.PUBLIC)
-        .returns(types.of(ModuleKind.AUX_CLASSIFIER))
+        .returns(Djl.AUX_CLASSIFIER)
         .addJavadoc("The auxiliary classifier {@code $L}, from $L: on the output of {@code $L} ($L), its loss"
-                + " weighted $L in training. Its rows:\n<pre>\n$L</pre>\n\n@return the classifier\n"
+                + " weighted $L in training.$L\n@return the classifier\n"
                 + "@throws IllegalStateException if the network was built without auxiliary classifiers\n",
             classifier.name(), location(classifier.location()), classifier.after(),
             aux.figures().input(), RowBlocks.floatLiteral(classifier.lossWeight()).replace("f", ""),
             rowsDoc);
-    if (requireAux != null) {
-      return accessor.addStatement("return $N($L)", requireAux, aux.member()).build();
-    }
-    return accessor.beginControlFlow("if ($L == null)", aux.member())
-        .addStatement("throw new $T($S)", IllegalStateException.class,
-            "the network was built without auxiliary classifiers")
-        .endControlFlow()
-        .addStatement("return $L", aux.member())
-        .build();
-  }
-
-  private MethodSpec hasAuxClassifiers() {
-    return MethodSpec.methodBuilder("hasAuxClassifiers")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(boolean.class)
-        .addJavadoc("Whether the auxiliary classifiers are children of this network and run in training.\n\n"
-            + "@return true if they are\n")
-        .addStatement(hasAux() ? CodeBlock.of("return $N", auxClassifiers) : CodeBlock.of("return false"))
-        .build();
-  }
-
-  private MethodSpec auxLossWeights() {
-    CodeBlock.Builder weights = CodeBlock.builder();
-    for (int i = 0; i < auxes.size(); i++) {
-      weights.add(i == 0 ? "$L" : ", $L", RowBlocks.floatLiteral(auxes.get(i).classifier().lossWeight()));
-    }
-    MethodSpec.Builder method = MethodSpec.methodBuilder("auxLossWeights")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(float[].class)
-        .addJavadoc("The loss weights of the auxiliary classifiers, in the order of their logits.\n\n"
-            + "@return a new array, empty when the classifiers are off\n");
-    if (hasAux()) {
-      method.addStatement("return $N ? new float[] {$L} : new float[0]", auxClassifiers, weights.build());
-    } else {
-      method.addStatement("return new float[0]");
-    }
-    return method.build();
-  }
-
-  private MethodSpec forward() {
-    MethodSpec.Builder forward = BlockMethods.forwardInternal()
-        .addJavadoc("Runs the network on {@code (N, C, H, W)} images.\n\n"
-            + "@return {@code (N, classes)} logits" + (hasAux()
-                ? "; in training with auxiliary classifiers on, followed by theirs, in spec order\n"
-                : "\n"));
-    if (hasAux()) {
-      forward.addStatement("$T auxLogits = new $T()", Djl.ND_LIST, Djl.ND_LIST);
-    }
-    forward.addStatement("$T x = inputs", Djl.ND_LIST);
-    for (Layer layer : spec.layers()) {
-      rowOf(layer).ifPresent(row ->
-          forward.addStatement("x = advance(x, $L.forward(parameterStore, x, training, params), inputs)",
-              row.member()));
-      for (Aux aux : auxesAfter(layer)) {
-        forward.beginControlFlow("if (training && $L != null)", aux.member())
-            .addStatement("auxLogits.addAll($L.forward(parameterStore, x, training, params))", aux.member())
-            .endControlFlow();
-      }
-    }
-    if (!hasAux()) {
-      return forward.addStatement("return x").build();
-    }
-    return forward.addStatement("$T outputs = new $T(x)", Djl.ND_LIST, Djl.ND_LIST)
-        .addStatement("outputs.addAll(auxLogits)")
-        .addStatement("return outputs")
-        .build();
-  }
-
-  /** The network's {@code advance}: frees a row's output once the next row has read it. */
-  private static MethodSpec advance() {
-    return MethodSpec.methodBuilder("advance")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(Djl.ND_LIST)
-        .addParameter(Djl.ND_LIST, "read")
-        .addParameter(Djl.ND_LIST, "output")
-        .addParameter(Djl.ND_LIST, "inputs")
-        .addJavadoc("Frees {@code read}, the previous row's output, now that the next row has read it and\n"
-            + "returned {@code output}, rather than when the step ends; what the backward pass needs, the\n"
-            + "engine keeps for itself. The network's own {@code inputs} are left to the caller.\n"
-            + "\n@return {@code output}\n")
-        .beginControlFlow("if (read != inputs)")
-        .addStatement("read.close()")
-        .endControlFlow()
-        .addStatement("return output")
-        .build();
-  }
-
-  private Optional<Row> rowOf(Layer layer) {
-    return rows.stream().filter(row -> row.layer() == layer).findFirst();
-  }
-
-  private List<Aux> auxesAfter(Layer layer) {
-    return auxes.stream().filter(aux -> aux.classifier().after().equals(layer.name())).toList();
-  }
-
-  private MethodSpec outputShapes() {
-    return BlockMethods.getOutputShapes()
-        .addJavadoc("The inference output: {@code (N, classes)} logits.\n\n@param inputShapes {@code (N, C, H, W)}"
-            + "\n@return the logits' shape\n")
-        .addStatement("long $L = inputShapes[0].get(0)", BATCH)
-        .addStatement("return new $T[] {$L}", Djl.SHAPE, mainOutputShape())
-        .build();
-  }
-
-  private MethodSpec trainingOutputShapes() {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("getTrainingOutputShapes")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(ArrayTypeName.of(Djl.SHAPE))
-        .addParameter(ArrayTypeName.of(Djl.SHAPE), "inputShapes")
-        .addJavadoc("The training output: the logits, then each enabled auxiliary classifier's logits.\n\n"
-            + "@param inputShapes {@code (N, C, H, W)}\n@return the shapes, in the order of the outputs\n")
-        .addStatement("long $L = inputShapes[0].get(0)", BATCH);
-    if (!hasAux()) {
-      return method.addStatement("return new $T[] {$L}", Djl.SHAPE, mainOutputShape()).build();
-    }
-    CodeBlock.Builder all = CodeBlock.builder().add("$L", mainOutputShape());
-    for (Aux aux : auxes) {
-      ShapeWalk walk = new ShapeWalk(numClasses);
-      aux.rows().forEach(row -> walk.advance(row.layer(), row.block()));
-      all.add(", $L", walk.shape(aux.figures().output()));
-    }
-    return method.beginControlFlow("if (!$N)", auxClassifiers)
-        .addStatement("return new $T[] {$L}", Djl.SHAPE, mainOutputShape())
-        .endControlFlow()
-        .addStatement("return new $T[] {$L}", Djl.SHAPE, all.build())
-        .build();
-  }
-
-  private CodeBlock mainOutputShape() {
-    ShapeWalk walk = new ShapeWalk(numClasses);
-    rows.forEach(row -> walk.advance(row.layer(), row.block()));
-    return walk.shape(analysis.output());
-  }
-
-  private MethodSpec initializeChildBlocks() {
-    TensorShape input = analysis.input();
-    MethodSpec.Builder method = BlockMethods.initializeChildBlocks()
-        .addStatement("$T input = inputShapes[0]", Djl.SHAPE)
-        .beginControlFlow("if (input.dimension() != 4 || !input.slice(1).equals(INPUT_SHAPE))")
-        .addStatement("throw new $T($S + input)", IllegalArgumentException.class,
-            spec.className() + " reads (N, " + input.channels() + ", " + input.height() + ", "
-                + input.width() + ") images, not ")
-        .endControlFlow()
-        .addStatement("long $L = input.get(0)", BATCH)
-        .addComment("each row reads the shape the spec's analysis gives it");
-    ShapeWalk walk = new ShapeWalk(numClasses);
-    for (Layer layer : spec.layers()) {
-      Optional<Row> row = rowOf(layer);
-      row.ifPresent(r -> {
-        method.addStatement("$L.initialize(manager, dataType, $L)", r.member(), walk.shape(r.figures().input()));
-        walk.advance(layer, r.block());
-      });
-      for (Aux aux : auxesAfter(layer)) {
-        method.beginControlFlow("if ($L != null)", aux.member())
-            .addStatement("$L.initialize(manager, dataType, $L)", aux.member(), walk.shape(aux.figures().input()))
-            .endControlFlow();
-      }
-    }
-    return method.build();
+    return accessor.addStatement("return requireAuxClassifier($L)", aux.member()).build();
   }
 
   private TypeSpec builderType() {
@@ -606,36 +370,5 @@ final class NetworkType {
             .addStatement("return new $T(this)", self)
             .build())
         .build();
-  }
-
-  /**
-   * Follows the rank and width of the activations through the rows, to write each row's input shape: global
-   * pooling and linear rows leave {@code (N, C)}, and a {@code units: classes} row leaves
-   * {@code numClasses} channels rather than the spec's default.
-   */
-  private static final class ShapeWalk {
-    private final FieldSpec numClasses;
-    private boolean flat;
-    private boolean classes;
-
-    ShapeWalk(FieldSpec numClasses) {
-      this.numClasses = numClasses;
-    }
-
-    void advance(Layer layer, RowBlock block) {
-      flat |= block.flattens() || layer instanceof GlobalAvgPool;
-      if (layer instanceof Linear linear) {
-        classes = linear.toClasses();
-      } else if (!(layer instanceof Dropout)) {
-        classes = false;
-      }
-    }
-
-    CodeBlock shape(TensorShape shape) {
-      CodeBlock channels = classes ? CodeBlock.of("$N", numClasses) : CodeBlock.of("$L", shape.channels());
-      return flat
-          ? CodeBlock.of("new $T($L, $L)", Djl.SHAPE, BATCH, channels)
-          : CodeBlock.of("new $T($L, $L, $L, $L)", Djl.SHAPE, BATCH, channels, shape.height(), shape.width());
-    }
   }
 }

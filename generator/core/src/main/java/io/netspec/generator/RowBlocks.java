@@ -1,13 +1,17 @@
 package io.netspec.generator;
 
+import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import io.netspec.dsl.spec.Activation;
 import io.netspec.dsl.spec.AdaptiveAvgPool;
+import io.netspec.dsl.spec.BatchNorm;
 import io.netspec.dsl.spec.Convolution;
+import io.netspec.dsl.spec.ConvolutionStyle;
 import io.netspec.dsl.spec.Dropout;
 import io.netspec.dsl.spec.GlobalAvgPool;
 import io.netspec.dsl.spec.Inception;
 import io.netspec.dsl.spec.Layer;
+import io.netspec.dsl.spec.LayerVisitor;
 import io.netspec.dsl.spec.Linear;
 import io.netspec.dsl.spec.LocalResponseNorm;
 import io.netspec.dsl.spec.Patch;
@@ -16,28 +20,35 @@ import io.netspec.dsl.spec.PoolKind;
 import io.netspec.dsl.spec.Rounding;
 import io.netspec.dsl.spec.Softmax;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Turns spec rows into the expressions that build their blocks, written as one would by hand: builder calls
- * that state only what differs from the block's defaults.
+ * Turns spec rows into the expressions that build their blocks, written as one would by hand: builder calls of
+ * {@code io.netspec.blocks} and DJL that state only what differs from the block's defaults.
  */
-final class RowBlocks {
+final class RowBlocks implements LayerVisitor<Optional<RowBlock>> {
 
-  private final ModuleTypes types;
+  /** The defaults of {@code io.netspec.blocks.LocalResponseNorm}'s builder, AlexNet's and Caffe's. */
+  static final int LRN_SIZE = 5;
+  static final float LRN_ALPHA = 1e-4f;
+  static final float LRN_BETA = 0.75f;
+  static final float LRN_K = 1f;
+
+  /** The default patch of {@code InceptionModule}'s "5x5" branch. */
+  static final int FIVE_PATCH = 5;
+
   private final CodeBlock numClasses;
   private final Layer tunableDropout;
   private final CodeBlock dropoutRate;
 
   /**
-   * @param types the module classes of the spec's package
    * @param numClasses the expression for the number of classes, for rows written {@code units: classes}
    * @param tunableDropout the dropout row whose rate the network's builder sets, or null
    * @param dropoutRate the expression for that rate
    */
-  RowBlocks(ModuleTypes types, CodeBlock numClasses, Layer tunableDropout, CodeBlock dropoutRate) {
-    this.types = types;
+  RowBlocks(CodeBlock numClasses, Layer tunableDropout, CodeBlock dropoutRate) {
     this.numClasses = numClasses;
     this.tunableDropout = tunableDropout;
     this.dropoutRate = dropoutRate;
@@ -45,35 +56,13 @@ final class RowBlocks {
 
   /** The row's block; empty for a {@code softmax} row, which generated networks leave to the loss. */
   Optional<RowBlock> of(Layer layer) {
-    if (layer instanceof Convolution conv) {
-      return Optional.of(convolution(conv));
-    } else if (layer instanceof Pool pool) {
-      return Optional.of(pool(pool));
-    } else if (layer instanceof GlobalAvgPool) {
-      return Optional.of(new RowBlock(Djl.BLOCK, CodeBlock.of("$T.globalAvgPool2dBlock()", Djl.POOL),
-          Set.of(), true));
-    } else if (layer instanceof AdaptiveAvgPool pool) {
-      return Optional.of(module(ModuleKind.ADAPTIVE_AVG_POOL,
-          CodeBlock.of(".setOutputSize($L, $L)\n", pool.height(), pool.width())));
-    } else if (layer instanceof LocalResponseNorm lrn) {
-      return Optional.of(localResponseNorm(lrn));
-    } else if (layer instanceof Inception inception) {
-      return Optional.of(inception(inception));
-    } else if (layer instanceof Dropout dropout) {
-      CodeBlock rate = dropout == tunableDropout ? dropoutRate : CodeBlock.of(floatLiteral(dropout.rate()));
-      return Optional.of(new RowBlock(Djl.DROPOUT,
-          CodeBlock.of("$T.builder().optRate($L).build()", Djl.DROPOUT, rate), Set.of(), false));
-    } else if (layer instanceof Linear linear) {
-      return Optional.of(linear(linear));
-    } else if (layer instanceof Softmax) {
-      return Optional.empty();
-    }
-    throw new IllegalArgumentException("unknown row type " + layer.type());
+    return layer.accept(this);
   }
 
-  private RowBlock convolution(Convolution conv) {
+  @Override
+  public Optional<RowBlock> visitConvolution(Convolution conv) {
     Patch patch = conv.patch();
-    CodeBlock.Builder options = CodeBlock.builder()
+    Options options = new Options()
         .add(".setKernelShape($L)\n", shape(patch.height(), patch.width()));
     if (patch.stride() != 1) {
       options.add(".optStride($L)\n", shape(patch.stride(), patch.stride()));
@@ -83,50 +72,71 @@ final class RowBlocks {
     }
     options.add(".setFilters($L)\n", conv.filters());
     conv.reduce().ifPresent(reduce -> options.add(".optReduction($L)\n", reduce));
-    options.add(types.defaults().styleOptions(conv.style()));
-    return module(ModuleKind.CONVOLUTION_UNIT, options.build());
+    return module(Djl.CONVOLUTION_UNIT, options.add(styleOptions(conv.style())));
   }
 
-  private RowBlock inception(Inception m) {
-    CodeBlock.Builder options = CodeBlock.builder()
+  @Override
+  public Optional<RowBlock> visitInception(Inception m) {
+    Options options = new Options()
         .add(".setBranch1x1($L)\n", m.n1x1())
         .add(".setBranch3x3($L, $L)\n", m.n3x3Reduce(), m.n3x3())
         .add(".setBranch5x5($L, $L)\n", m.n5x5Reduce(), m.n5x5());
-    if (m.fivePatch() != types.defaults().fivePatch()) {
+    if (m.fivePatch() != FIVE_PATCH) {
       options.add(".optBranch5x5Patch($L)\n", m.fivePatch());
     }
-    options.add(".setPoolProjection($L)\n", m.poolProj()).add(types.defaults().styleOptions(m.style()));
-    RowBlock block = module(ModuleKind.INCEPTION_MODULE, options.build());
-    return new RowBlock(block.type(), block.construction(),
-        Set.of(ModuleKind.INCEPTION_MODULE, ModuleKind.CONVOLUTION_UNIT, ModuleKind.MAX_POOL), false);
+    options.add(".setPoolProjection($L)\n", m.poolProj()).add(styleOptions(m.style()));
+    return module(Djl.INCEPTION_MODULE, options);
   }
 
-  /** The options that differ from the builder's defaults, AlexNet's and Caffe's, compared as floats. */
-  private RowBlock localResponseNorm(LocalResponseNorm lrn) {
-    CodeBlock.Builder options = CodeBlock.builder();
-    if (lrn.size() != LocalResponseNormType.DEFAULT_SIZE) {
+  /**
+   * The builder options that turn the blocks' default style, the paper's (bias, no batch normalisation, ReLU),
+   * into {@code style}, one per line. An epsilon is stated only when batch normalisation is on.
+   */
+  private static Options styleOptions(ConvolutionStyle style) {
+    Options options = new Options();
+    if (!style.bias()) {
+      options.add(".optBias(false)\n");
+    }
+    style.batchNorm().ifPresent(norm -> {
+      options.add(".optBatchNorm(true)\n");
+      if ((float) norm.epsilon() != (float) BatchNorm.DEFAULT_EPSILON) {
+        options.add(".optBatchNormEpsilon($L)\n", floatLiteral(norm.epsilon()));
+      }
+    });
+    if (style.activation() != Activation.RELU) {
+      options.add(".optRelu(false)\n");
+    }
+    return options;
+  }
+
+  /** The options that differ from the builder's defaults, compared as floats. */
+  @Override
+  public Optional<RowBlock> visitLocalResponseNorm(LocalResponseNorm lrn) {
+    Options options = new Options();
+    if (lrn.size() != LRN_SIZE) {
       options.add(".optSize($L)\n", lrn.size());
     }
-    if ((float) lrn.alpha() != LocalResponseNormType.DEFAULT_ALPHA) {
+    if ((float) lrn.alpha() != LRN_ALPHA) {
       options.add(".optAlpha($L)\n", floatLiteral(lrn.alpha()));
     }
-    if ((float) lrn.beta() != LocalResponseNormType.DEFAULT_BETA) {
+    if ((float) lrn.beta() != LRN_BETA) {
       options.add(".optBeta($L)\n", floatLiteral(lrn.beta()));
     }
-    if ((float) lrn.k() != LocalResponseNormType.DEFAULT_K) {
+    if ((float) lrn.k() != LRN_K) {
       options.add(".optK($L)\n", floatLiteral(lrn.k()));
     }
-    return module(ModuleKind.LOCAL_RESPONSE_NORM, options.build());
+    return module(Djl.LOCAL_RESPONSE_NORM, options);
   }
 
-  private RowBlock pool(Pool pool) {
+  @Override
+  public Optional<RowBlock> visitPool(Pool pool) {
     Patch patch = pool.patch();
     boolean ceil = pool.rounding() == Rounding.CEIL;
     CodeBlock window = shape(patch.height(), patch.width());
     CodeBlock stride = shape(patch.stride(), patch.stride());
     CodeBlock padding = shape(pool.padding(), pool.padding());
     if (pool.kind() == PoolKind.MAX) {
-      CodeBlock.Builder options = CodeBlock.builder().add(".setKernelShape($L)\n", window);
+      Options options = new Options().add(".setKernelShape($L)\n", window);
       if (patch.stride() != 1) {
         options.add(".optStride($L)\n", stride);
       }
@@ -136,15 +146,32 @@ final class RowBlocks {
       if (ceil) {
         options.add(".optCeilMode(true)\n");
       }
-      return module(ModuleKind.MAX_POOL, options.build());
+      return module(Djl.MAX_POOL, options);
     }
     // count_include_pad, as PyTorch and Caffe average
-    CodeBlock construction =
-        CodeBlock.of("$T.avgPool2dBlock($L, $L, $L, $L, true)", Djl.POOL, window, stride, padding, ceil);
-    return new RowBlock(Djl.BLOCK, construction, Set.of(), false);
+    return Optional.of(new RowBlock(Djl.BLOCK,
+        CodeBlock.of("$T.avgPool2dBlock($L, $L, $L, $L, true)", Djl.POOL, window, stride, padding, ceil)));
   }
 
-  private RowBlock linear(Linear linear) {
+  @Override
+  public Optional<RowBlock> visitGlobalAvgPool(GlobalAvgPool row) {
+    return Optional.of(new RowBlock(Djl.BLOCK, CodeBlock.of("$T.globalAvgPool2dBlock()", Djl.POOL)));
+  }
+
+  @Override
+  public Optional<RowBlock> visitAdaptiveAvgPool(AdaptiveAvgPool pool) {
+    return module(Djl.ADAPTIVE_AVG_POOL, new Options().add(".setOutputSize($L, $L)", pool.height(), pool.width()));
+  }
+
+  @Override
+  public Optional<RowBlock> visitDropout(Dropout dropout) {
+    CodeBlock rate = dropout == tunableDropout ? dropoutRate : CodeBlock.of(floatLiteral(dropout.rate()));
+    return Optional.of(new RowBlock(Djl.DROPOUT,
+        CodeBlock.of("$T.builder().optRate($L).build()", Djl.DROPOUT, rate)));
+  }
+
+  @Override
+  public Optional<RowBlock> visitLinear(Linear linear) {
     CodeBlock units = linear.toClasses() ? numClasses : CodeBlock.of("$L", linear.units());
     CodeBlock.Builder construction = CodeBlock.builder()
         .add("new $T()\n", Djl.SEQUENTIAL_BLOCK)
@@ -154,23 +181,62 @@ final class RowBlocks {
     if (linear.activation() == Activation.RELU) {
       construction.add("\n.add($T.reluBlock())", Djl.ACTIVATION);
     }
-    return new RowBlock(Djl.SEQUENTIAL_BLOCK, construction.build(), Set.of(), true);
+    return Optional.of(new RowBlock(Djl.SEQUENTIAL_BLOCK, construction.build()));
+  }
+
+  @Override
+  public Optional<RowBlock> visitSoftmax(Softmax row) {
+    return Optional.empty();
   }
 
   /**
-   * {@code Module.builder()}, the options one per line, {@code .build()}; one line without options.
+   * {@code Block.builder()}, the options one per line, {@code .build()}; one line without options.
    * Constructions do not indent their continuation lines: a statement indents them, and a construction
    * nested in another is indented by it.
    */
-  private RowBlock module(ModuleKind kind, CodeBlock options) {
+  private static Optional<RowBlock> module(ClassName type, Options options) {
     CodeBlock construction = options.isEmpty()
-        ? CodeBlock.of("$T.builder().build()", types.of(kind))
-        : CodeBlock.builder()
-            .add("$T.builder()\n", types.of(kind))
-            .add(options)
-            .add(".build()")
-            .build();
-    return new RowBlock(types.of(kind), construction, Set.of(kind), false);
+        ? CodeBlock.of("$T.builder().build()", type)
+        : CodeBlock.builder().add("$T.builder()", type).add(options.fill()).add(".build()").build();
+    return Optional.of(new RowBlock(type, construction));
+  }
+
+  /** The longest continuation line of options, as a person would wrap them. */
+  private static final int LINE = 92;
+
+  /** Builder calls, one per {@link #add}, that {@link #fill} wraps as text is wrapped. */
+  private static final class Options {
+    private final List<CodeBlock> calls = new ArrayList<>();
+
+    Options add(String format, Object... args) {
+      calls.add(CodeBlock.of(format.replace("\n", ""), args));
+      return this;
+    }
+
+    Options add(Options other) {
+      calls.addAll(other.calls);
+      return this;
+    }
+
+    boolean isEmpty() {
+      return calls.isEmpty();
+    }
+
+    /** As many calls on a continuation line as fit in {@link #LINE} characters, counting simple type names. */
+    CodeBlock fill() {
+      CodeBlock.Builder filled = CodeBlock.builder();
+      int length = LINE;
+      for (CodeBlock call : calls) {
+        int width = call.toString().replace("ai.djl.ndarray.types.", "").length();
+        if (length + width > LINE) {
+          filled.add("\n");
+          length = 0;
+        }
+        filled.add(call);
+        length += width;
+      }
+      return filled.build();
+    }
   }
 
   static CodeBlock shape(long... dimensions) {

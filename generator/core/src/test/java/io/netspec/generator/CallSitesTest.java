@@ -13,23 +13,19 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import io.netspec.dsl.analysis.NetworkAnalysis;
-import io.netspec.dsl.spec.Activation;
-import io.netspec.dsl.spec.BatchNorm;
-import io.netspec.dsl.spec.ConvolutionStyle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Generated code states a thing once: call sites give only what differs from the defaults of their spec's
- * module builders (the spec's prevailing convolution style and "5x5" patch), and auxiliary classifiers that
- * share their rows are built by one factory.
+ * Generated code states a thing once: call sites give only what differs from the defaults of the blocks'
+ * builders (the paper's convolution style and "5x5" patch), and auxiliary classifiers that share their rows are
+ * built by one factory.
  */
 class CallSitesTest {
 
@@ -39,39 +35,26 @@ class CallSitesTest {
       Pattern.compile("\\.opt(Bias|BatchNorm|BatchNormEpsilon|Relu|Branch5x5Patch)\\([^)]*\\)");
 
   @Test
-  void torchvisionCallSitesLeaveItsStyleToTheBuilderDefaults() {
+  void torchvisionCallSitesStateItsStyle() {
     List<JavaSource> sources = generate(ShippedSpecs.analyze("googlenet-torchvision.yaml"));
-    String network = source(sources, "GooglenetTorchvision");
-    List<String> calls = unitCalls(network);
+    assertEquals(1 + 1, sources.size(), "the network class and the index: no module classes");
+    List<String> calls = unitCalls(source(sources, "GooglenetTorchvision"));
     assertEquals(2 + 9 + 1, calls.size(), "conv1, conv2, nine Inception modules, the shared aux conv");
+    String style = ".optBias(false) .optBatchNorm(true) .optBatchNormEpsilon(0.001f)";
     for (String call : calls) {
-      assertEquals("", styleOptions(call), call);
-      assertFalse(call.contains("optBatchNormEpsilon"), call);
+      assertEquals(call.startsWith("InceptionModule") ? ".optBranch5x5Patch(3) " + style : style,
+          styleOptions(call), call);
     }
-    String unit = source(sources, "ConvolutionUnit");
-    assertTrue(unit.contains("Defaults of this spec, the style most of its convolutions share:\n"
-        + "     * no bias, batch normalisation (epsilon 0.001), ReLU."), unit);
-    assertTrue(unit.contains("private boolean bias;"), unit);
-    assertTrue(unit.contains("private boolean batchNorm = true;"), unit);
-    assertTrue(unit.contains("private float batchNormEpsilon = 0.001f;"), unit);
-    assertTrue(unit.contains("Sets the batch normalisation's epsilon (0.001 when not set)."), unit);
-    String inception = source(sources, "InceptionModule");
-    assertTrue(inception.contains("private int patch5x5 = 3;"), inception);
-    assertTrue(inception.contains("private float batchNormEpsilon = 0.001f;"), inception);
   }
 
   @Test
-  void thePaperSpecKeepsThePaperDefaults() {
+  void thePaperSpecKeepsTheBlocksDefaults() {
     List<JavaSource> sources = generate(ShippedSpecs.analyze("googlenet.yaml"));
     List<String> calls = unitCalls(source(sources, "Googlenet"));
     assertEquals(2 + 9 + 1, calls.size());
     for (String call : calls) {
       assertEquals("", styleOptions(call), call);
     }
-    String unit = source(sources, "ConvolutionUnit");
-    assertTrue(unit.contains("private boolean bias = true;"), unit);
-    assertTrue(unit.contains("private boolean batchNorm;"), unit);
-    assertTrue(unit.contains("private float batchNormEpsilon = 1e-5f;"), unit);
   }
 
   @Test
@@ -162,17 +145,15 @@ class CallSitesTest {
               - {name: fc, type: linear, units: 3}
         """;
     NetworkAnalysis analysis = TempSpecs.analyze(folder, "mixed.yaml", yaml);
-    assertEquals(new ModuleDefaults(new ConvolutionStyle(false, Optional.of(new BatchNorm(0.001)),
-        Activation.RELU), 3), ModuleDefaults.of(analysis.spec()), "9 convolutions against 6; patch 3 met first");
     List<JavaSource> sources = generate(analysis);
     String network = source(sources, "Mixed");
     List<String> calls = unitCalls(constructor(network, "Mixed"));
     assertEquals(List.of(
-        "",
-        ".optBias(true) .optBatchNorm(false) .optRelu(false)",
-        ".optBatchNormEpsilon(0.00001f)",
-        "",
-        ".optBranch5x5Patch(5) .optBias(true) .optBatchNorm(false)"),
+        ".optBias(false) .optBatchNorm(true) .optBatchNormEpsilon(0.001f)",
+        ".optRelu(false)",
+        ".optBias(false) .optBatchNorm(true)",
+        ".optBranch5x5Patch(3) .optBias(false) .optBatchNorm(true) .optBatchNormEpsilon(0.001f)",
+        ""),
         calls.stream().map(CallSitesTest::styleOptions).toList());
     String constructor = constructor(network, "Mixed");
     assertTrue(constructor.contains(
@@ -198,24 +179,6 @@ class CallSitesTest {
       assertEquals("mix2", GeneratedNetworks.call(aux2, "attachedTo"));
       assertEquals(0.5f, GeneratedNetworks.call(aux2, "lossWeight"));
     }
-  }
-
-  @Test
-  void aTieGoesToTheStyleMetFirst(@TempDir Path folder) throws IOException {
-    String template = """
-        input: 8x8x1
-        classes: 2
-        layers:
-          - {name: a, type: convolution, patch: 3x3/1, filters: 2%s}
-          - {name: b, type: convolution, patch: 3x3/1, filters: 2%s}
-          - {name: fc, type: linear, units: classes}
-        auxiliary_classifiers: []
-        """;
-    String paperFirst = template.formatted("", ", batch_norm: on");
-    String normFirst = template.formatted(", batch_norm: on", "");
-    assertEquals(ModuleDefaults.PAPER, ModuleDefaults.of(TempSpecs.analyze(folder, "tie.yaml", paperFirst).spec()));
-    ModuleDefaults norm = ModuleDefaults.of(TempSpecs.analyze(folder, "tie.yaml", normFirst).spec());
-    assertEquals(Optional.of(new BatchNorm(BatchNorm.DEFAULT_EPSILON)), norm.style().batchNorm(), normFirst);
   }
 
   private static List<JavaSource> generate(NetworkAnalysis analysis) {
