@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.types.Shape;
+import io.netspec.blocks.InceptionModule;
 import io.netspec.models.NetspecModels;
-import io.netspec.models.tiny.InceptionModule;
 import io.netspec.models.tiny.Tiny;
 import java.util.List;
 import org.junit.jupiter.api.Test;
