@@ -63,15 +63,15 @@ class CallSitesTest {
       NetworkAnalysis analysis = ShippedSpecs.analyze(spec);
       String network = source(generate(analysis), analysis.spec().className());
       assertEquals(1, count(network, "AuxClassifier.builder()"), network);
-      assertEquals(1, count(network, "private static AuxClassifier auxClassifier(String attachedTo,"
-          + " float lossWeight,\n            int numClasses) {\n        return AuxClassifier.builder()"), network);
+      assertEquals(1, count(network, "private AuxClassifier auxClassifier(String attachedTo, float lossWeight) {\n"
+          + "        return AuxClassifier.builder()"), network);
       String constructor = constructor(network, analysis.spec().className());
       assertTrue(constructor.contains(
-          "aux1 = addChildBlock(\"aux1\", auxClassifier(\"inception_4a\", 0.3f, numClasses));"), constructor);
+          "aux1 = addAuxClassifier(\"aux1\", auxClassifier(\"inception_4a\", 0.3f));"), constructor);
       assertTrue(constructor.contains(
-          "aux2 = addChildBlock(\"aux2\", auxClassifier(\"inception_4d\", 0.3f, numClasses));"), constructor);
+          "aux2 = addAuxClassifier(\"aux2\", auxClassifier(\"inception_4d\", 0.3f));"), constructor);
       assertFalse(constructor.contains("AuxClassifier.builder()"), constructor);
-      assertEquals(1, count(network, "throw new IllegalStateException"), "one check for both accessors");
+      assertEquals(2, count(network, "return requireAuxClassifier("), "NetworkBlock's check, once per accessor");
     }
   }
 
@@ -79,14 +79,14 @@ class CallSitesTest {
   void aSingleAuxClassifierKeepsItsBuilderChain() {
     String network = source(generate(ShippedSpecs.analyze("googlenet-fashion.yaml")), "GooglenetFashion");
     String constructor = constructor(network, "GooglenetFashion");
-    assertTrue(constructor.contains("aux1 = addChildBlock(\"aux1\", AuxClassifier.builder()\n"), constructor);
-    assertFalse(network.contains("private static AuxClassifier"), network);
+    assertTrue(constructor.contains("aux1 = addAuxClassifier(\"aux1\", AuxClassifier.builder()\n"), constructor);
+    assertFalse(network.contains("private AuxClassifier"), network);
   }
 
   @Test
   void localResponseNormStatesOnlyWhatDiffersFromItsDefaults(@TempDir Path folder) throws IOException {
     String googlenet = source(generate(ShippedSpecs.analyze("googlenet.yaml")), "Googlenet");
-    assertTrue(googlenet.contains("norm1 = addChildBlock(\"norm1\", LocalResponseNorm.builder().build());"));
+    assertTrue(googlenet.contains("norm1 = addRow(\"norm1\", LocalResponseNorm.builder().build());"));
     String yaml = """
         input: 8x8x1
         classes: 2
@@ -98,11 +98,8 @@ class CallSitesTest {
         """;
     String network = source(generate(TempSpecs.analyze(folder, "lrn.yaml", yaml)), "Lrn");
     assertTrue(network.contains("""
-        norm = addChildBlock("norm", LocalResponseNorm.builder()
-                        .optSize(3)
-                        .optBeta(0.5f)
-                        .optK(2f)
-                        .build());"""), network);
+        norm = addRow("norm", LocalResponseNorm.builder()
+                        .optSize(3).optBeta(0.5f).optK(2f).build());"""), network);
   }
 
   /**
@@ -157,10 +154,10 @@ class CallSitesTest {
         calls.stream().map(CallSitesTest::styleOptions).toList());
     String constructor = constructor(network, "Mixed");
     assertTrue(constructor.contains(
-        "aux1 = addChildBlock(\"aux1\", auxClassifierLikeAux1(\"mix\", 0.3f, numClasses));"), constructor);
+        "aux1 = addAuxClassifier(\"aux1\", auxClassifierLikeAux1(\"mix\", 0.3f));"), constructor);
     assertTrue(constructor.contains(
-        "aux2 = addChildBlock(\"aux2\", auxClassifierLikeAux1(\"mix2\", 0.5f, numClasses));"), constructor);
-    assertTrue(constructor.contains("aux3 = addChildBlock(\"aux3\", AuxClassifier.builder()\n"), constructor);
+        "aux2 = addAuxClassifier(\"aux2\", auxClassifierLikeAux1(\"mix2\", 0.5f));"), constructor);
+    assertTrue(constructor.contains("aux3 = addAuxClassifier(\"aux3\", AuxClassifier.builder()\n"), constructor);
     assertEquals(2, count(network, "AuxClassifier.builder()"), "the factory's and aux3's");
     assertEquals(sources, generate(TempSpecs.analyze(folder, "mixed.yaml", yaml)), "same bytes again");
 

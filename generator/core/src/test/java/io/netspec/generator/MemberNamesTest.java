@@ -91,7 +91,7 @@ class MemberNamesTest {
     GeneratedNetworks generated = GeneratedNetworks.compile(TempSpecs.analyze(folder, "clashes.yaml", yaml));
     Block network = generated.build();
     assertEquals(2, GeneratedNetworks.call(network, "numClasses"));
-    for (String accessor : new String[] {"numClassesRow", "xRow", "getChildrenRow", "conv1", "paramsRow", "builderRow"}) {
+    for (String accessor : new String[] {"numClassesRow", "x", "getChildrenRow", "conv1", "params", "builderRow"}) {
       GeneratedNetworks.call(network, accessor);
     }
     assertEquals("01num_classes", network.getChildren().keys().get(0));
