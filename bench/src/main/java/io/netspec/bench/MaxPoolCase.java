@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import io.netspec.blocks.MaxPool;
 import io.netspec.dsl.analysis.Analyzer;
 import io.netspec.dsl.analysis.NetworkAnalysis;
 import io.netspec.dsl.analysis.RowFigures;
@@ -12,7 +13,6 @@ import io.netspec.dsl.spec.Inception;
 import io.netspec.dsl.spec.Pool;
 import io.netspec.dsl.spec.PoolKind;
 import io.netspec.dsl.spec.Rounding;
-import io.netspec.models.googlenettorchvision.MaxPool;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +22,7 @@ import java.util.Locale;
 /**
  * The fix the inference profile led to, measured on its own: every max pool of a spec's inference forward
  * (its {@code max_pool} rows and each Inception module's 3x3/1 pool branch, at the shapes the analysis gives),
- * run by the engine ({@code Pool.maxPool2d}, what DJL's pool block calls) and by the generated
+ * run by the engine ({@code Pool.maxPool2d}, what DJL's pool block calls) and by the blocks library's
  * {@code MaxPool.maxPool} in inference mode (maxima of shifted views), alternately, without gradients.
  * Checks that both give the same values, then prints one JSON line: per pool, the median milliseconds of each.
  * Usage: {@code MaxPoolCase SPEC_FILE BATCH REPETITIONS}

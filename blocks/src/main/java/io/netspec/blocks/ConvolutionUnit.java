@@ -145,7 +145,7 @@ public final class ConvolutionUnit extends AbstractBlock {
    *     .build();
    * }</pre>
    */
-  public static final class Builder {
+  public static final class Builder extends ConvolutionStyleBuilder<Builder> {
     private Shape kernelShape;
 
     private Shape stride = new Shape(1, 1);
@@ -155,14 +155,6 @@ public final class ConvolutionUnit extends AbstractBlock {
     private int filters;
 
     private int reduction;
-
-    private boolean bias = true;
-
-    private boolean batchNorm;
-
-    private float batchNormEpsilon = 1e-5f;
-
-    private boolean relu = true;
 
     private Builder() {
     }
@@ -228,62 +220,13 @@ public final class ConvolutionUnit extends AbstractBlock {
       return this;
     }
 
-    /**
-     * Sets whether the convolutions add a bias (true when not set).
-     *
-     * @param bias whether to add a bias
-     * @return this builder
-     */
-    public Builder optBias(boolean bias) {
-      this.bias = bias;
-      return this;
-    }
-
-    /**
-     * Sets whether batch normalisation follows each convolution (false when not set).
-     *
-     * @param batchNorm whether to normalise
-     * @return this builder
-     */
-    public Builder optBatchNorm(boolean batchNorm) {
-      this.batchNorm = batchNorm;
-      return this;
-    }
-
-    /**
-     * Sets the batch normalisation's epsilon (1e-5 when not set).
-     *
-     * @param batchNormEpsilon the epsilon
-     * @return this builder
-     */
-    public Builder optBatchNormEpsilon(float batchNormEpsilon) {
-      if (!(batchNormEpsilon > 0)) {
-        throw new IllegalArgumentException("epsilon must be positive: " + batchNormEpsilon);
-      }
-      this.batchNormEpsilon = batchNormEpsilon;
-      return this;
-    }
-
-    /**
-     * Sets whether a ReLU follows each convolution (true when not set).
-     *
-     * @param relu whether to apply a ReLU
-     * @return this builder
-     */
-    public Builder optRelu(boolean relu) {
-      this.relu = relu;
+    @Override
+    protected Builder self() {
       return this;
     }
 
     private ConvolutionUnit reductionUnit() {
-      return builder()
-          .setKernelShape(new Shape(1, 1))
-          .setFilters(reduction)
-          .optBias(bias)
-          .optBatchNorm(batchNorm)
-          .optBatchNormEpsilon(batchNormEpsilon)
-          .optRelu(relu)
-          .build();
+      return sizeKeepingUnit(1, reduction, 0);
     }
 
     /**

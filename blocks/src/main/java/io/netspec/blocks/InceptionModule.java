@@ -42,10 +42,10 @@ public final class InceptionModule extends AbstractBlock {
 
   private InceptionModule(Builder builder) {
     super(VERSION);
-    branch1x1 = addChildBlock("branch1x1", builder.unit(1, builder.filters1x1, 0));
-    branch3x3 = addChildBlock("branch3x3", builder.unit(3, builder.filters3x3, builder.reduce3x3));
-    branch5x5 = addChildBlock("branch5x5", builder.unit(builder.patch5x5, builder.filters5x5, builder.reduce5x5));
-    poolProjection = addChildBlock("pool_projection", builder.unit(1, builder.poolProjection, 0));
+    branch1x1 = addChildBlock("branch1x1", builder.sizeKeepingUnit(1, builder.filters1x1, 0));
+    branch3x3 = addChildBlock("branch3x3", builder.sizeKeepingUnit(3, builder.filters3x3, builder.reduce3x3));
+    branch5x5 = addChildBlock("branch5x5", builder.sizeKeepingUnit(builder.patch5x5, builder.filters5x5, builder.reduce5x5));
+    poolProjection = addChildBlock("pool_projection", builder.sizeKeepingUnit(1, builder.poolProjection, 0));
   }
 
   /**
@@ -145,7 +145,7 @@ public final class InceptionModule extends AbstractBlock {
    *     .build();
    * }</pre>
    */
-  public static final class Builder {
+  public static final class Builder extends ConvolutionStyleBuilder<Builder> {
     private int filters1x1;
 
     private int reduce3x3;
@@ -159,14 +159,6 @@ public final class InceptionModule extends AbstractBlock {
     private int patch5x5 = 5;
 
     private int poolProjection;
-
-    private boolean bias = true;
-
-    private boolean batchNorm;
-
-    private float batchNormEpsilon = 1e-5f;
-
-    private boolean relu = true;
 
     private Builder() {
     }
@@ -245,64 +237,9 @@ public final class InceptionModule extends AbstractBlock {
       return this;
     }
 
-    /**
-     * Sets whether the convolutions add a bias (true when not set).
-     *
-     * @param bias whether to add a bias
-     * @return this builder
-     */
-    public Builder optBias(boolean bias) {
-      this.bias = bias;
+    @Override
+    protected Builder self() {
       return this;
-    }
-
-    /**
-     * Sets whether batch normalisation follows each convolution (false when not set).
-     *
-     * @param batchNorm whether to normalise
-     * @return this builder
-     */
-    public Builder optBatchNorm(boolean batchNorm) {
-      this.batchNorm = batchNorm;
-      return this;
-    }
-
-    /**
-     * Sets the batch normalisation's epsilon (1e-5 when not set).
-     *
-     * @param batchNormEpsilon the epsilon
-     * @return this builder
-     */
-    public Builder optBatchNormEpsilon(float batchNormEpsilon) {
-      if (!(batchNormEpsilon > 0)) {
-        throw new IllegalArgumentException("epsilon must be positive: " + batchNormEpsilon);
-      }
-      this.batchNormEpsilon = batchNormEpsilon;
-      return this;
-    }
-
-    /**
-     * Sets whether a ReLU follows each convolution (true when not set).
-     *
-     * @param relu whether to apply a ReLU
-     * @return this builder
-     */
-    public Builder optRelu(boolean relu) {
-      this.relu = relu;
-      return this;
-    }
-
-    private ConvolutionUnit unit(int patch, int filters, int reduction) {
-      return ConvolutionUnit.builder()
-          .setKernelShape(new Shape(patch, patch))
-          .optPadding(new Shape((patch - 1) / 2, (patch - 1) / 2))
-          .setFilters(filters)
-          .optReduction(reduction)
-          .optBias(bias)
-          .optBatchNorm(batchNorm)
-          .optBatchNormEpsilon(batchNormEpsilon)
-          .optRelu(relu)
-          .build();
     }
 
     /**

@@ -9,6 +9,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import io.netspec.blocks.AdaptiveAvgPool;
+import io.netspec.blocks.ConvolutionStyleBuilder;
 import io.netspec.blocks.ConvolutionUnit;
 import io.netspec.blocks.InceptionModule;
 import io.netspec.blocks.LocalResponseNorm;
@@ -55,34 +56,30 @@ final class LayerBlocks implements LayerVisitor<Optional<Block>> {
   @Override
   public Optional<Block> visitConvolution(Convolution conv) {
     Patch patch = conv.patch();
-    ConvolutionStyle style = conv.style();
-    return Optional.of(ConvolutionUnit.builder()
+    return Optional.of(styled(ConvolutionUnit.builder(), conv.style())
         .setKernelShape(new Shape(patch.height(), patch.width()))
         .optStride(new Shape(patch.stride(), patch.stride()))
         .optPadding(new Shape(conv.padding(), conv.padding()))
         .setFilters(conv.filters())
         .optReduction(conv.reduce().orElse(0))
-        .optBias(style.bias())
-        .optBatchNorm(style.batchNorm().isPresent())
-        .optBatchNormEpsilon(style.batchNorm().map(norm -> (float) norm.epsilon()).orElse(1e-5f))
-        .optRelu(style.activation() == io.netspec.dsl.spec.Activation.RELU)
         .build());
   }
 
   @Override
   public Optional<Block> visitInception(Inception m) {
-    ConvolutionStyle style = m.style();
-    return Optional.of(InceptionModule.builder()
+    return Optional.of(styled(InceptionModule.builder(), m.style())
         .setBranch1x1(m.n1x1())
         .setBranch3x3(m.n3x3Reduce(), m.n3x3())
         .setBranch5x5(m.n5x5Reduce(), m.n5x5())
         .optBranch5x5Patch(m.fivePatch())
         .setPoolProjection(m.poolProj())
-        .optBias(style.bias())
-        .optBatchNorm(style.batchNorm().isPresent())
-        .optBatchNormEpsilon(style.batchNorm().map(norm -> (float) norm.epsilon()).orElse(1e-5f))
-        .optRelu(style.activation() == io.netspec.dsl.spec.Activation.RELU)
         .build());
+  }
+
+  /** The builder with the spec's bias, batch normalisation and activation. */
+  private static <B extends ConvolutionStyleBuilder<B>> B styled(B builder, ConvolutionStyle style) {
+    style.batchNorm().ifPresent(norm -> builder.optBatchNorm(true).optBatchNormEpsilon((float) norm.epsilon()));
+    return builder.optBias(style.bias()).optRelu(style.activation() == io.netspec.dsl.spec.Activation.RELU);
   }
 
   /** A fixed-window pool; average pools count the zero padding, as PyTorch and Caffe do. */
