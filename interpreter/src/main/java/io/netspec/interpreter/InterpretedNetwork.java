@@ -39,7 +39,7 @@ public final class InterpretedNetwork extends NetworkBlock {
   private InterpretedNetwork(Builder builder) {
     super(inputShape(builder.spec.input()), builder.numClasses);
     spec = builder.spec;
-    Optional<Dropout> headDropout = headDropout(spec.layers());
+    Optional<Dropout> headDropout = spec.headDropout();
     LayerBlocks blocks = new LayerBlocks(builder.numClasses, headDropout.orElse(null),
         builder.dropoutRate == null ? 0 : builder.dropoutRate);
     for (Layer layer : spec.layers()) {
@@ -66,17 +66,6 @@ public final class InterpretedNetwork extends NetworkBlock {
       blocks.of(layer).ifPresent(block -> builder.add(layer.name(), block));
     }
     return builder.build();
-  }
-
-  /** The main path's last dropout row, the head's: the one whose rate the builder may change. */
-  private static Optional<Dropout> headDropout(List<Layer> layers) {
-    Dropout last = null;
-    for (Layer layer : layers) {
-      if (layer instanceof Dropout dropout) {
-        last = dropout;
-      }
-    }
-    return Optional.ofNullable(last);
   }
 
   /**
@@ -133,7 +122,7 @@ public final class InterpretedNetwork extends NetworkBlock {
       this.spec = Objects.requireNonNull(spec, "spec");
       numClasses = spec.classes();
       auxClassifiers = !spec.auxClassifiers().isEmpty();
-      dropoutRate = headDropout(spec.layers()).map(dropout -> (float) dropout.rate()).orElse(null);
+      dropoutRate = spec.headDropout().map(dropout -> (float) dropout.rate()).orElse(null);
     }
 
     /**

@@ -61,4 +61,18 @@ public record NetworkSpec(
   public Optional<Layer> layer(String name) {
     return layers.stream().filter(l -> l.name().equals(name)).findFirst();
   }
+
+  /**
+   * The head's dropout row, the main path's last, whose rate the network builders' {@code optDropoutRate}
+   * changes (generated and interpreted alike); an auxiliary classifier's dropout rows keep their rates.
+   */
+  public Optional<Dropout> headDropout() {
+    Dropout last = null;
+    for (Layer layer : layers) {
+      if (layer instanceof Dropout dropout) {
+        last = dropout;
+      }
+    }
+    return Optional.ofNullable(last);
+  }
 }

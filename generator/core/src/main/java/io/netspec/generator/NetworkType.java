@@ -23,14 +23,16 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * Emits the network class of one spec: a child block per main-path row, then one per auxiliary classifier,
- * with a builder of typed options and a typed accessor per row.
+ * Emits the network class of one spec, a subclass of {@code io.netspec.blocks.NetworkBlock}: its constructor adds
+ * a block per main-path row, then one per auxiliary classifier, with a builder of typed options and a typed
+ * accessor per row. What every network does the same way (forward, shapes, initialisation) is
+ * {@code NetworkBlock}'s, written once.
  */
 final class NetworkType {
 
   /**
-   * Names a row's member must not take: what {@code AbstractBlock} and {@code Object} declare without
-   * parameters or as fields, what the network class declares, and the locals of its methods.
+   * Names a row's member must not take: what {@code AbstractBlock}, {@code NetworkBlock} and {@code Object}
+   * declare without parameters or as fields, what the network class declares, and its methods' parameters.
    */
   private static final Set<String> RESERVED = Set.of(
       // Object, Block, AbstractBaseBlock, AbstractBlock
@@ -88,7 +90,7 @@ final class NetworkType {
     this.spec = analysis.spec();
     this.self = ClassName.get(packageName, spec.className());
     this.builder = self.nestedClass("Builder");
-    this.headDropout = headDropout(spec.layers());
+    this.headDropout = spec.headDropout();
     RowBlocks blocks = new RowBlocks(CodeBlock.of("numClasses()"), headDropout.orElse(null),
         CodeBlock.of("builder.dropoutRate"));
     // the builder's dropout rate is the head's: an auxiliary classifier keeps the rates its rows give
@@ -134,17 +136,6 @@ final class NetworkType {
 
   private Optional<AuxFactory> factoryOf(Aux aux) {
     return auxFactories.stream().filter(factory -> factory.classifiers().contains(aux)).findFirst();
-  }
-
-  /** The dropout row of the head, whose rate the builder may change: the last dropout of the main path. */
-  private static Optional<Dropout> headDropout(List<Layer> layers) {
-    Dropout last = null;
-    for (Layer layer : layers) {
-      if (layer instanceof Dropout dropout) {
-        last = dropout;
-      }
-    }
-    return Optional.ofNullable(last);
   }
 
   private boolean hasAux() {

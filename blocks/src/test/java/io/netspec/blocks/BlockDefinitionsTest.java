@@ -1,4 +1,4 @@
-package io.netspec.generator;
+package io.netspec.blocks;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,21 +13,16 @@ import ai.djl.nn.Block;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Checks the generated blocks that DJL lacks against their definitions, computed here element by element:
+ * Checks the blocks that DJL lacks against their definitions, computed here element by element:
  * {@code LocalResponseNorm} as PyTorch's (with an even size, whose window is lopsided),
  * {@code AdaptiveAvgPool} with PyTorch's overlapping windows, and {@code MaxPool}, whose inference path
  * takes maxima of shifted views instead of calling the engine's max pool.
  */
-class ModuleNumericsTest {
+class BlockDefinitionsTest {
 
   private static final int CHANNELS = 6;
   private static final int SIZE = 7;
@@ -36,27 +31,17 @@ class ModuleNumericsTest {
   private static final float BETA = 0.75f;
   private static final float K = 2f;
 
-  private static Block network;
+  private static Block lrn() {
+    return LocalResponseNorm.builder().optSize(LRN_SIZE).optAlpha(ALPHA).optBeta(BETA).optK(K).build();
+  }
 
-  @BeforeAll
-  static void generate(@TempDir Path folder) throws IOException {
-    String yaml = """
-        description: the blocks that DJL lacks
-        input: 7x7x6
-        classes: 3
-        layers:
-          - {name: norm, type: lrn, size: 4, alpha: 0.5, beta: 0.75, k: 2}
-          - {name: pool, type: adaptive_avg_pool, output: 3x3}
-          - {name: max, type: max_pool, patch: 1x1/1}
-          - {name: fc, type: linear, units: classes}
-        auxiliary_classifiers: []
-        """;
-    network = GeneratedNetworks.compile(TempSpecs.analyze(folder, "modules.yaml", yaml)).build();
+  private static Block adaptivePool() {
+    return AdaptiveAvgPool.builder().setOutputSize(3, 3).build();
   }
 
   @Test
   void localResponseNormMatchesPyTorchs() {
-    Block lrn = (Block) GeneratedNetworks.call(network, "norm");
+    Block lrn = lrn();
     float[] out = run(lrn, input(), new Shape(1, CHANNELS, SIZE, SIZE));
     float[] a = input();
     float[] expected = new float[a.length];
@@ -78,7 +63,7 @@ class ModuleNumericsTest {
 
   @Test
   void adaptiveAvgPoolUsesPyTorchsWindows() {
-    Block pool = (Block) GeneratedNetworks.call(network, "pool");
+    Block pool = adaptivePool();
     float[] a = input();
     float[] out = run(pool, a, new Shape(1, CHANNELS, SIZE, SIZE));
     int[][] windows = {{0, 3}, {2, 5}, {4, 7}}; // floor(i * 7 / 3) to ceil((i + 1) * 7 / 3)
@@ -107,9 +92,7 @@ class ModuleNumericsTest {
   };
 
   @Test
-  void maxPoolGivesTheEnginesValuesInBothModes() throws ReflectiveOperationException {
-    Method maxPool = GeneratedNetworks.call(network, "max").getClass().getMethod("maxPool", NDArray.class,
-        Shape.class, Shape.class, Shape.class, boolean.class, boolean.class);
+  void maxPoolGivesTheEnginesValuesInBothModes() {
     int height = SIZE;
     int width = SIZE + 1;
     float[] a = new float[CHANNELS * height * width];
@@ -126,7 +109,7 @@ class ModuleNumericsTest {
         NDArray x = manager.create(a, new Shape(1, CHANNELS, height, width));
         NDArray engine = Pool.maxPool2d(x, window, stride, padding, ceil);
         for (boolean training : new boolean[] {false, true}) {
-          NDArray ours = (NDArray) maxPool.invoke(null, x, window, stride, padding, ceil, training);
+          NDArray ours = MaxPool.maxPool(x, window, stride, padding, ceil, training);
           assertEquals(engine.getShape(), ours.getShape(), name);
           assertArrayEquals(engine.toFloatArray(), ours.toFloatArray(), 0f, name + (training ? " training" : ""));
         }
@@ -156,14 +139,14 @@ class ModuleNumericsTest {
   /**
    * The blocks' gradients do not change when garbage collections run between forward and backward: DJL 0.36
    * frees the Java memory behind a {@code mul(Number)} scalar or a {@code create(float[])} array while the
-   * backward pass may still read it, so the generated code keeps such values in engine memory. Checked by
+   * backward pass may still read it, so the blocks keep such values in engine memory. Checked by
    * repeating forward, collection and backward, and comparing every input gradient with the first one, taken
    * without a collection in between.
    */
   @Test
   void gradientsDoNotChangeWhenGarbageIsCollectedBeforeBackward() {
     for (String row : new String[] {"norm", "pool"}) {
-      Block block = (Block) GeneratedNetworks.call(network, row);
+      Block block = row.equals("norm") ? lrn() : adaptivePool();
       float[] first = gradient(block, false);
       for (int trial = 0; trial < 15; trial++) {
         assertArrayEquals(first, gradient(block, true), 0f, row + ", trial " + trial);
