@@ -1,5 +1,6 @@
 package io.netspec.runtime.models;
 
+import io.netspec.report.run.RunLayout;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.netspec.dsl.diagnostics.SpecException;
@@ -18,7 +19,7 @@ public final class ModelRecord {
   static final String GENERATED_CLASS = "generated class";
   static final String SPEC_FILE = "spec file";
   /** The run folder's subfolder that holds the spec files. */
-  public static final String SPEC_FOLDER = "spec";
+  public static final String SPEC_FOLDER = RunLayout.SPEC_FOLDER;
 
   private ModelRecord() {}
 
@@ -53,7 +54,7 @@ public final class ModelRecord {
       return ModelCatalog.generated().find(run.get("model").getAsString());
     }
     if (!kind.equals(SPEC_FILE)) {
-      throw new ModelException(folder.resolve("run.json") + ": unknown model_source '" + kind + "'");
+      throw new ModelException(folder.resolve(RunLayout.RUN_JSON) + ": unknown model_source '" + kind + "'");
     }
     Path copy = folder.resolve(SPEC_FOLDER).resolve(run.get("spec_file").getAsString());
     ModelType type = SpecFile.load(copy, Path.of(run.get("spec_path").getAsString()));
