@@ -1,9 +1,10 @@
 package io.netspec.runtime.models;
 
-import io.netspec.report.run.RunLayout;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.netspec.dsl.diagnostics.SpecException;
+import io.netspec.report.run.RunLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -36,6 +37,13 @@ public final class ModelRecord {
       run.addProperty("spec_path", file.recordedAs().toString());
     }
     run.addProperty("spec_sha256", type.specSha256());
+    if (type.source() instanceof SpecFile file && !file.rewrites().isEmpty()) {
+      // the copy names its copied parent, not the original: recorded with the copy's own checksum
+      JsonArray rewrites = new JsonArray();
+      file.rewrites().forEach(rewrites::add);
+      run.add("spec_copy_extends", rewrites);
+      run.addProperty("spec_copy_sha256", file.copySha256());
+    }
   }
 
   /**
@@ -58,7 +66,8 @@ public final class ModelRecord {
     }
     Path copy = folder.resolve(SPEC_FOLDER).resolve(run.get("spec_file").getAsString());
     ModelType type = SpecFile.load(copy, Path.of(run.get("spec_path").getAsString()));
-    String recorded = run.get("spec_sha256").getAsString();
+    JsonElement copySha = run.get("spec_copy_sha256");
+    String recorded = (copySha != null ? copySha : run.get("spec_sha256")).getAsString();
     if (!type.specSha256().equals(recorded)) {
       throw new ModelException(copy + " is not the spec the run trained: its SHA-256 is " + type.specSha256()
           + ", run.json records " + recorded);
