@@ -67,17 +67,6 @@ public final class ParameterFiles {
     }
   }
 
-  /** The model name recorded in the header. */
-  static String modelName(Path file) throws IOException {
-    try (InputStream raw = Files.newInputStream(file);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(raw))) {
-      readToModelName(file, in);
-      return in.readUTF();
-    } catch (EOFException e) {
-      throw new IOException(file + ": truncated: the file ends inside its header", e);
-    }
-  }
-
   private static void readToModelName(Path file, DataInputStream in) throws IOException {
     byte[] magic = in.readNBytes(MAGIC.length());
     if (!MAGIC.equals(new String(magic, StandardCharsets.US_ASCII))) {
@@ -177,11 +166,6 @@ public final class ParameterFiles {
    */
   public static void load(Model model, Path file, JsonObject run) throws IOException {
     verify(file, run);
-    String name = modelName(file);
-    if (!name.equals(model.getName())) {
-      throw new IOException(file + ": holds the parameters of network '" + name + "', not of this run's '"
-          + model.getName() + "'");
-    }
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
       model.load(in);
     } catch (EOFException e) {
