@@ -90,7 +90,7 @@ public final class TrainedRun implements AutoCloseable {
       model.setBlock(network.block());
       Path file = RunLayout.parameters(folder, parameters);
       try {
-        ParameterFiles.load(model, file, run);
+        ParameterFiles.load(model, file, run, network.batchShape(1));
       } catch (IOException e) {
         model.close();
         throw e;

@@ -71,11 +71,12 @@ final class SpecSources {
   }
 
   /**
-   * A run folder's copy of a spec chain ({@link #onDisk}), made self-contained: when every file lies in or
-   * under the spec's own folder the copy is the files as they are; when the spec extends a parent by an absolute
-   * path or by {@code ../} out of its folder, every file is copied by its file name alone into one folder and each
-   * {@code extends:} is rewritten to name the copied parent, so that the copy still loads once the original
-   * moves. The rewrites are listed, for {@code run.json} to record.
+   * A run folder's copy of a spec chain ({@link #onDisk}), made self-contained: when every {@code extends:} is a
+   * relative path ({@code ../} included) the copy is the files as they are, at their paths relative to the
+   * deepest folder holding them all, where those names still resolve; when one extends its parent by an absolute
+   * path, every file is copied by its file name alone into one folder and each {@code extends:} is rewritten to
+   * name the copied parent, so that the copy still loads once the original moves. The rewrites are listed, for
+   * {@code run.json} to record.
    *
    * @param texts each copied file's text, by its path in the copy, child first
    * @param rewrites one line per rewritten {@code extends}, {@code child.yaml: extends A → B}; empty if none
@@ -85,9 +86,11 @@ final class SpecSources {
   /** The self-contained copy of a chain read by {@link #onDisk} ({@link Copy}). */
   static Copy copy(Map<Path, byte[]> onDisk) {
     List<Path> files = new ArrayList<>(onDisk.keySet());
-    boolean inside = files.get(0).getParent() == null // the root is the spec's own folder
-        && onDisk.values().stream().map(bytes -> EXTENDS.matcher(new String(bytes, StandardCharsets.UTF_8)))
-            .noneMatch(m -> m.find() && m.group(1).startsWith("/"));
+    // relative names (../ included) keep their layout in the copy, and so still resolve there; an absolute
+    // one would name the original
+    boolean inside = onDisk.values().stream()
+        .map(bytes -> EXTENDS.matcher(new String(bytes, StandardCharsets.UTF_8)))
+        .noneMatch(m -> m.find() && m.group(1).startsWith("/"));
     if (inside) {
       return new Copy(texts(onDisk), List.of());
     }

@@ -2,7 +2,12 @@ package io.netspec.runtime.train;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.netspec.report.run.RunLayout;
@@ -160,13 +165,22 @@ public final class ParameterFiles {
 
   /**
    * Verifies a parameter file ({@link #verify}) and loads it into {@code model}, whose block must be the run's
-   * network.
+   * network, initialising the block first if it is not ({@code batchShape}: its input with a batch axis) and
+   * checking that every parameter loaded has the shape the network gives it.
    *
    * @throws IOException naming the file and the reason, whatever went wrong
    */
-  public static void load(Model model, Path file, JsonObject run) throws IOException {
+  public static void load(Model model, Path file, JsonObject run, Shape batchShape) throws IOException {
     verify(file, run);
+    Map<String, Shape> expected;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      // DJL loads arrays of any shape into a parameter; the network's own shapes, known once it is initialised,
+      // tell whether the file is this network's
+      Block block = model.getBlock();
+      if (!block.isInitialized()) {
+        block.initialize(model.getNDManager(), DataType.FLOAT32, batchShape);
+      }
+      expected = shapes(block);
       model.load(in);
     } catch (EOFException e) {
       throw new IOException(file + ": truncated: the file ends before its last parameter", e);
@@ -174,5 +188,22 @@ public final class ParameterFiles {
       throw new IOException(file + ": does not hold this run's network's parameters (" + e.getClass()
           .getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
     }
+    Map<String, Shape> loaded = shapes(model.getBlock());
+    for (Map.Entry<String, Shape> parameter : expected.entrySet()) {
+      Shape found = loaded.get(parameter.getKey());
+      if (!parameter.getValue().equals(found)) {
+        throw new IOException(file + ": holds the parameters of another network: its " + parameter.getKey()
+            + " is " + found + ", this run's network's " + parameter.getValue());
+      }
+    }
+  }
+
+  private static Map<String, Shape> shapes(Block block) {
+    Map<String, Shape> shapes = new LinkedHashMap<>();
+    for (Pair<String, Parameter> parameter : block.getParameters()) {
+      NDArray array = parameter.getValue().isInitialized() ? parameter.getValue().getArray() : null;
+      shapes.put(parameter.getKey(), array == null ? null : array.getShape());
+    }
+    return shapes;
   }
 }

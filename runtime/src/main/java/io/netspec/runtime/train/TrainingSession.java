@@ -129,7 +129,8 @@ public final class TrainingSession {
       if (!from.isStart()) {
         JsonObject previous = JsonFiles.readObject(folder.path().resolve(RunLayout.RUN_JSON));
         checksums = ParameterFiles.recorded(previous);
-        ParameterFiles.load(model, RunLayout.parameters(folder.path(), from.parameters()), previous);
+        ParameterFiles.load(model, RunLayout.parameters(folder.path(), from.parameters()), previous,
+            network.batchShape(1));
       }
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(network.batchShape(1));

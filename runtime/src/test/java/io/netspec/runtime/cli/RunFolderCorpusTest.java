@@ -114,12 +114,12 @@ class RunFolderCorpusTest {
     Path copy = copyOf(run, "other");
     Files.copy(other.resolve("best.params"), copy.resolve("best.params"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     assertOneLine(CliRun.of("eval", copy.toString()), copy.resolve("best.params") + ": damaged");
-    // and without a checksum to catch it (a run folder from before checksums): DJL's own error, with the file
+    // and without a checksum to catch it (a run folder from before checksums): the shapes tell
     JsonObject json = JsonFiles.readObject(copy.resolve("run.json"));
     json.remove("parameter_files");
     RunFolder.open(copy).writeJson("run.json", json);
     assertOneLine(CliRun.of("eval", copy.toString()),
-        copy.resolve("best.params") + ": does not hold this run's network's parameters (");
+        copy.resolve("best.params") + ": holds the parameters of another network: its ");
   }
 
   @Test
