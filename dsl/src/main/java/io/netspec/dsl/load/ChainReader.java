@@ -54,6 +54,11 @@ final class ChainReader {
       return Optional.empty();
     }
     Path parent = field.file().path().resolveSibling(name.get()).normalize();
+    if (Files.exists(parent) && !Files.isRegularFile(parent)) {
+      problems.error(field.location(), "'extends' names '" + name.get() + "', which is not a regular file "
+          + "(a folder, device or pipe); it must name a spec file");
+      return Optional.empty();
+    }
     if (!Files.isRegularFile(parent)) {
       problems.error(field.location(),
           "'extends' names '" + name.get() + "', but there is no such file next to this spec");

@@ -1,6 +1,7 @@
 package io.netspec.dsl.load;
 
 import io.netspec.dsl.yaml.YamlFile;
+import io.netspec.dsl.yaml.YamlLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ final class DocumentReader {
 
   private final YamlFile file;
   private final Problems problems;
+  private int rowCount;
 
   private DocumentReader(YamlFile file, Problems problems) {
     this.file = file;
@@ -80,6 +82,14 @@ final class DocumentReader {
     }
     List<RowNode> rows = new ArrayList<>();
     for (Node item : list.get().getValue()) {
+      if (++rowCount > YamlLimits.MAX_ROWS) {
+        if (rowCount == YamlLimits.MAX_ROWS + 1) {
+          problems.error(file.locate(item), "row " + rowCount + " is more than a spec may have: at most "
+              + YamlLimits.MAX_ROWS + " rows, layers and auxiliary classifiers together (the generated code of a larger "
+              + "network would not compile)");
+        }
+        break;
+      }
       if (item instanceof MappingNode row) {
         Mapping fields = Mapping.read(file, row, problems);
         rows.add(new RowNode(fields.location(), fields));

@@ -21,6 +21,9 @@ final class Scalars {
    */
   static final int MAX_INTEGER = 1_000_000;
 
+  /** The most digits of one size of {@link #sizes}: at most 99999. */
+  private static final int MAX_SIZE_DIGITS = 5;
+
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
   private static final Pattern NUMBER = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
   private static final Pattern PATCH = Pattern.compile("([0-9]{1,5})x([0-9]{1,5})/([0-9]{1,5})");
@@ -107,7 +110,8 @@ final class Scalars {
    * @param form how the message names the expected form, e.g. {@code an input size 'HxWxC' such as '224x224x3'}
    */
   static Optional<int[]> sizes(Field field, int count, String form, Problems problems) {
-    Pattern pattern = Pattern.compile("[0-9]{1,5}(x[0-9]{1,5}){" + (count - 1) + "}");
+    Pattern pattern = Pattern.compile(
+        "[0-9]{1," + MAX_SIZE_DIGITS + "}(x[0-9]{1," + MAX_SIZE_DIGITS + "}){" + (count - 1) + "}");
     Optional<String> text = field.scalar().filter(s -> pattern.matcher(s).matches());
     if (text.isPresent()) {
       int[] sizes = Arrays.stream(text.get().split("x")).mapToInt(Integer::parseInt).toArray();
@@ -115,7 +119,13 @@ final class Scalars {
         return Optional.of(sizes);
       }
     }
-    problems.error(field.location(), "expected " + form + " (each ≥ 1), found " + field.found());
+    boolean tooLarge = field.scalar()
+        .filter(t -> t.matches("[0-9]+(x[0-9]+){" + (count - 1) + "}"))
+        .filter(t -> Arrays.stream(t.split("x")).anyMatch(n -> n.length() > MAX_SIZE_DIGITS))
+        .isPresent();
+    problems.error(field.location(), "expected " + form
+        + (tooLarge ? " (each at most " + "9".repeat(MAX_SIZE_DIGITS) + ")" : " (each ≥ 1)") + ", found "
+        + field.found());
     return Optional.empty();
   }
 

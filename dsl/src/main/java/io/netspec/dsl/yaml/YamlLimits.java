@@ -15,5 +15,13 @@ public final class YamlLimits {
   /** The deepest nesting of lists and mappings; the shipped specs nest six deep. */
   public static final int MAX_DEPTH = 16;
 
+  /**
+   * The most rows one spec file may have, its layers and its auxiliary classifiers' together: the generated
+   * network class builds every row in one method, and the JVM's limit of 64 KB of bytecode per method is reached
+   * at about 1,500 rows; a row limit well below it makes every spec that passes the checks compile. GoogLeNet
+   * has 26.
+   */
+  public static final int MAX_ROWS = 500;
+
   private YamlLimits() {}
 }

@@ -34,9 +34,9 @@ import java.util.stream.IntStream;
  */
 public record ConfusionMatrix(List<String> classes, List<List<Long>> counts) {
 
-  public static final String JSON_FILE = "confusion.json";
-  public static final String CSV_FILE = "confusion.csv";
-  public static final String CLASS_INDICES_FILE = "class_indices.json";
+  public static final String JSON_FILE = RunLayout.CONFUSION;
+  public static final String CSV_FILE = RunLayout.CONFUSION_CSV;
+  public static final String CLASS_INDICES_FILE = RunLayout.CLASS_INDICES;
 
   public ConfusionMatrix {
     classes = List.copyOf(classes);

@@ -32,7 +32,7 @@ import java.util.function.Predicate;
 public record TrainingCurves(List<Series> series, int skippedLines) {
 
   /** The file name in a run folder. */
-  public static final String FILE_NAME = "metrics.jsonl";
+  public static final String FILE_NAME = RunLayout.METRICS;
 
   /** The key of the epoch number. */
   public static final String EPOCH_KEY = "epoch";

@@ -1,5 +1,7 @@
 package io.netspec.runtime.cli;
 
+import io.netspec.report.run.RunLayout;
+import io.netspec.runtime.data.DataException;
 import io.netspec.runtime.data.DataSource;
 import io.netspec.runtime.data.LabeledImages;
 import io.netspec.runtime.data.Split;
@@ -7,13 +9,16 @@ import io.netspec.runtime.eval.Scores;
 import io.netspec.runtime.eval.ScoresReport;
 import io.netspec.runtime.eval.TrainedRun;
 import io.netspec.runtime.train.RunFolder;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -50,8 +55,30 @@ final class EvalCommand implements Callable<Integer> {
   private int batchSize;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "where to write the confusion matrix (default: RUN/confusion.json)")
+      description = "where to write the confusion matrix (default: RUN/eval-N/confusion.json, N one more "
+          + "than the last evaluation's; never over the training's own RUN/confusion.json)")
   private Path output;
+
+  /** {@code --output}, refused if it is a folder or would replace a file the training wrote. */
+  private Path checkedOutput(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new ParameterException(spec.commandLine(), "--output " + file + " is a folder; give a file name");
+    }
+    Path parent = file.getParent();
+    try {
+      if (parent != null && Files.isDirectory(parent) && Files.isSameFile(parent, run)
+          && Files.exists(file)) {
+        throw new ParameterException(spec.commandLine(), "--output " + file + " would overwrite the training's "
+            + file.getFileName() + "; give another name (the default writes into RUN/eval-N/)");
+      }
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "--output " + file + ": " + e.getMessage(), e);
+    }
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new ParameterException(spec.commandLine(), "--output " + file + ": no such folder " + parent);
+    }
+    return file;
+  }
 
   /** The parameter files of a run folder. */
   enum ParameterChoice {
@@ -69,6 +96,11 @@ final class EvalCommand implements Callable<Integer> {
     try (TrainedRun trained = TrainedRun.open(run, params.fileName())) {
       DataSource source = DataSource.resolve(data != null ? data : trained.dataArgument().orElse(null),
           trained.imageShape());
+      if (!source.classNames().equals(trained.classes())) {
+        throw new DataException(source.description(), "its classes " + source.classNames()
+            + " are not the run's " + trained.classes() + " (" + run.resolve(RunLayout.CLASS_INDICES)
+            + "); evaluate on data with the run's classes");
+      }
       LabeledImages images = source.load(Split.TEST);
       int n = limit != null ? limit : trained.limit();
       if (n > 0) {
@@ -79,7 +111,8 @@ final class EvalCommand implements Callable<Integer> {
           params.fileName(), images.count(), source.description());
       Scores scores = trained.score(images, batchSize);
       ScoresReport.print(scores, out);
-      Path file = output != null ? output.toAbsolutePath() : run.resolve("confusion.json").toAbsolutePath();
+      Path file = output != null ? checkedOutput(output.toAbsolutePath())
+          : RunFolder.create(run, RunLayout.EVAL_KIND).path().resolve(RunLayout.CONFUSION).toAbsolutePath();
       RunFolder.open(file.getParent()).writeJson(file.getFileName().toString(), scores.confusion().toJson());
       out.printf("%nconfusion matrix written to %s%n", file);
       out.flush();

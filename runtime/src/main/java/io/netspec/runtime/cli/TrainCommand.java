@@ -193,6 +193,10 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private ImageShape imageShape(ModelType type) {
+    if (imageSize != null && (imageSize < 1 || imageSize > ImageShape.MAX_SIDE)) {
+      throw new ParameterException(spec.commandLine(),
+          "--image-size must be 1 to " + ImageShape.MAX_SIDE + " (pixels per side), not " + imageSize);
+    }
     int channels = (int) type.inputShape().get(0);
     int height = imageSize != null ? imageSize : (int) type.inputShape().get(1);
     int width = imageSize != null ? imageSize : (int) type.inputShape().get(2);

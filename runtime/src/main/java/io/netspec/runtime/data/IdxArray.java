@@ -34,11 +34,15 @@ public record IdxArray(int[] dimensions, byte[] values) {
     return dimensions.length == 0 ? 0 : Math.toIntExact(elementCount(dimensions) / dimensions[0]);
   }
 
-  /** The product of the dimensions. */
+  /** The product of the dimensions; {@link Long#MAX_VALUE} if it overflows a {@code long}. */
   static long elementCount(int[] dimensions) {
     long count = 1;
     for (int d : dimensions) {
-      count *= d;
+      try {
+        count = Math.multiplyExact(count, d);
+      } catch (ArithmeticException e) {
+        return Long.MAX_VALUE;
+      }
     }
     return count;
   }

@@ -11,6 +11,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -91,12 +93,22 @@ public final class IdxFormat {
         throw new DataException(name, "dimension " + i + " is negative (" + dimensions[i] + ")");
       }
     }
+    for (int i = 1; i < dimensions.length; i++) {
+      if (dimensions[i] == 0) {
+        throw new DataException(name, "dimension " + i + " is zero (" + shape(dimensions)
+            + "): its items hold no values");
+      }
+    }
     long expected = IdxArray.elementCount(dimensions);
     if (expected > MAX_VALUES) {
-      throw new DataException(name, "too large: " + expected + " values");
+      throw new DataException(name, "its header announces " + shape(dimensions) + " = "
+          + (expected == Long.MAX_VALUE ? "more than 2^63" : Long.toString(expected)) + " values, more than the "
+          + MAX_VALUES + " one IDX file may hold");
     }
-    byte[] values = new byte[(int) expected];
-    int found = in.readNBytes(values, 0, values.length);
+    // not new byte[expected]: the values are read in chunks, so that a header announcing far more values than
+    // the file holds costs no more memory than the file
+    byte[] values = in.readNBytes((int) expected);
+    int found = values.length;
     if (found < expected) {
       throw new DataException(name,
           "truncated: its header announces " + expected + " values, the file holds " + found);
@@ -105,6 +117,11 @@ public final class IdxFormat {
       throw new DataException(name, "longer than its header announces (" + expected + " values)");
     }
     return new IdxArray(dimensions, values);
+  }
+
+  private static String shape(int[] dimensions) {
+    return Arrays.stream(dimensions).mapToObj(Integer::toString)
+        .collect(Collectors.joining("x"));
   }
 
   /**

@@ -2,12 +2,7 @@ package io.netspec.runtime.data;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
  * Image files (JPEG, PNG and whatever else {@code javax.imageio} reads) as grayscale pixel planes of a given
@@ -22,7 +17,8 @@ public final class ImageFiles {
    * grayscale (1), the luminance (ITU-R BT.601 weights) of a colour image or the samples themselves of a
    * grayscale one; or red, green and blue (3).
    *
-   * @throws DataException if the file is missing, unreadable, or not an image {@code javax.imageio} decodes
+   * @throws DataException if the file is missing, unreadable, not an image {@code javax.imageio} decodes,
+   *     larger than {@link ImageDecoder}'s bounds, or corrupt or truncated (see {@link ImageDecoder})
    */
   public static byte[] read(Path file, int channels, int height, int width) throws DataException {
     BufferedImage image = decode(file);
@@ -53,18 +49,7 @@ public final class ImageFiles {
   }
 
   private static BufferedImage decode(Path file) throws DataException {
-    BufferedImage image;
-    try (InputStream in = Files.newInputStream(file)) {
-      image = ImageIO.read(in);
-    } catch (NoSuchFileException e) {
-      throw new DataException(file.toString(), "file not found");
-    } catch (IOException | RuntimeException e) {
-      throw new DataException(file.toString(), "not a readable image (" + e.getMessage() + ")", e);
-    }
-    if (image == null) {
-      throw new DataException(file.toString(), "not an image format javax.imageio can decode");
-    }
-    return image;
+    return ImageDecoder.decode(file).orThrow();
   }
 
   /** Whether the image holds 8-bit gray samples (with or without alpha), read as they are. */

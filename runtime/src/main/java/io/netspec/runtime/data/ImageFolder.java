@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -51,6 +50,7 @@ public final class ImageFolder implements DataSource {
     if (classNames.size() > MAX_CLASSES) {
       throw new DataException(directory.toString(), classNames.size() + " class folders; at most " + MAX_CLASSES);
     }
+    ClassFolderRules.check(directory, classNames);
   }
 
   /** Whether {@code directory} has at least one subfolder: an image folder rather than an IDX one. */
@@ -107,16 +107,19 @@ public final class ImageFolder implements DataSource {
     return decode(order.stream().map(files::get).toList(), order.stream().map(labels::get).toList());
   }
 
-  private LabeledImages decode(List<Path> files, List<Integer> labels) {
+  private LabeledImages decode(List<Path> files, List<Integer> labels) throws DataException {
+    List<String> skippedHere = Collections.synchronizedList(new ArrayList<>());
     int size = shape.channels() * shape.height() * shape.width();
     byte[][] decoded = new byte[files.size()][];
     IntStream.range(0, files.size()).parallel().forEach(i -> {
       try {
         decoded[i] = ImageFiles.read(files.get(i), shape.channels(), shape.height(), shape.width());
       } catch (DataException e) {
-        skipped.add(e.getMessage());
+        skippedHere.add(e.getMessage());
       }
     });
+    skipped.addAll(skippedHere);
+    SkippedImages.checkShare(description(), files.size(), List.copyOf(skippedHere));
     int kept = (int) Stream.of(decoded).filter(d -> d != null).count();
     byte[] pixels = new byte[kept * size];
     byte[] classes = new byte[kept];
@@ -132,14 +135,9 @@ public final class ImageFolder implements DataSource {
 
   private static List<Path> imageFiles(Path classFolder) throws DataException {
     try (Stream<Path> entries = Files.list(classFolder)) {
-      return entries.filter(Files::isRegularFile).filter(ImageFolder::isImageName).sorted().toList();
+      return entries.filter(Files::isRegularFile).filter(ClassFolderRules::isImageName).sorted().toList();
     } catch (IOException e) {
       throw new DataException(classFolder.toString(), "cannot be listed (" + e.getMessage() + ")", e);
     }
-  }
-
-  private static boolean isImageName(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".png");
   }
 }

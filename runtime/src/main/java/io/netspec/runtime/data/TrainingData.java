@@ -28,9 +28,20 @@ public record TrainingData(DataSource source, LabeledImages train, LabeledImages
       test = test.limit(limit);
     }
     if (train.count() == 0 || test.count() == 0) {
-      throw new DataException(source.description(), "holds no images");
+      throw new DataException(source.description(), emptySplitProblem(source, train.count() == 0));
     }
     return new TrainingData(source, train, test, train.statistics(), Math.max(0, limit));
+  }
+
+  /** Why a split came out empty: no images at all, all skipped, or too few per class to hold any out. */
+  private static String emptySplitProblem(DataSource source, boolean training) {
+    int skipped = source.skipped().size();
+    if (skipped > 0) {
+      return "every image file of the " + (training ? "training" : "held-out") + " split was unreadable ("
+          + skipped + " skipped, named above; the first: " + source.skipped().get(0) + ")";
+    }
+    return training ? "holds no training images"
+        : "holds no held-out images: a class needs at least 2 images for one to be held out";
   }
 
   /** The class names, by class index. */

@@ -1,7 +1,6 @@
 package io.netspec.runtime.eval;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -12,14 +11,15 @@ import ai.djl.training.ParameterStore;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.netspec.dsl.diagnostics.SpecException;
+import io.netspec.report.run.RunLayout;
 import io.netspec.runtime.data.ImageShape;
 import io.netspec.runtime.data.ImageTransform;
 import io.netspec.runtime.data.LabeledImages;
 import io.netspec.runtime.models.ModelException;
 import io.netspec.runtime.models.ModelRecord;
 import io.netspec.runtime.models.Network;
+import io.netspec.runtime.train.ParameterFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -68,8 +68,17 @@ public final class TrainedRun implements AutoCloseable {
     if (!Files.isDirectory(folder)) {
       throw new NoSuchFileException(folder.toString(), null, "no such run folder");
     }
-    JsonObject run = JsonFiles.readObject(folder.resolve("run.json"));
-    List<String> classes = classNames(folder.resolve("class_indices.json"));
+    JsonObject run = JsonFiles.readObject(folder.resolve(RunLayout.RUN_JSON));
+    Path indices = folder.resolve(RunLayout.CLASS_INDICES);
+    List<String> classes = classNames(indices);
+    JsonElement classCount = run.get("classes");
+    if (classCount != null && classCount.isJsonPrimitive() && classCount.getAsInt() != classes.size()) {
+      throw new IOException(indices + ": names " + classes.size() + " classes, but the run's network has "
+          + classCount.getAsInt() + " (run.json); the file does not belong to this run");
+    }
+    if (classes.stream().distinct().count() != classes.size()) {
+      throw new IOException(indices + ": names a class twice " + classes);
+    }
     try {
       Network network = ModelRecord.rebuild(folder, run).build(Optional.of(run.get("classes").getAsInt()),
           Optional.of(run.get("aux_classifiers").getAsBoolean()));
@@ -79,12 +88,12 @@ public final class TrainedRun implements AutoCloseable {
           data.get("pixel_mean").getAsFloat(), data.get("pixel_std").getAsFloat());
       Model model = Model.newInstance(network.type().stem(), firstDevice());
       model.setBlock(network.block());
-      Path file = folder.resolve(parameters + ".params");
-      try (InputStream in = Files.newInputStream(file)) {
-        model.load(in);
-      } catch (MalformedModelException | IOException e) {
+      Path file = RunLayout.parameters(folder, parameters);
+      try {
+        ParameterFiles.load(model, file, run, network.batchShape(1));
+      } catch (IOException e) {
         model.close();
-        throw e instanceof IOException io ? io : new IOException(file + ": " + e.getMessage(), e);
+        throw e;
       }
       return new TrainedRun(folder, run, classes, network, model, transform);
     } catch (RuntimeException e) {

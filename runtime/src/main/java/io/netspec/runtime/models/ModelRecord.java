@@ -1,8 +1,10 @@
 package io.netspec.runtime.models;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.netspec.dsl.diagnostics.SpecException;
+import io.netspec.report.run.RunLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -18,7 +20,7 @@ public final class ModelRecord {
   static final String GENERATED_CLASS = "generated class";
   static final String SPEC_FILE = "spec file";
   /** The run folder's subfolder that holds the spec files. */
-  public static final String SPEC_FOLDER = "spec";
+  public static final String SPEC_FOLDER = RunLayout.SPEC_FOLDER;
 
   private ModelRecord() {}
 
@@ -35,6 +37,13 @@ public final class ModelRecord {
       run.addProperty("spec_path", file.recordedAs().toString());
     }
     run.addProperty("spec_sha256", type.specSha256());
+    if (type.source() instanceof SpecFile file && !file.rewrites().isEmpty()) {
+      // the copy names its copied parent, not the original: recorded with the copy's own checksum
+      JsonArray rewrites = new JsonArray();
+      file.rewrites().forEach(rewrites::add);
+      run.add("spec_copy_extends", rewrites);
+      run.addProperty("spec_copy_sha256", file.copySha256());
+    }
   }
 
   /**
@@ -53,11 +62,12 @@ public final class ModelRecord {
       return ModelCatalog.generated().find(run.get("model").getAsString());
     }
     if (!kind.equals(SPEC_FILE)) {
-      throw new ModelException(folder.resolve("run.json") + ": unknown model_source '" + kind + "'");
+      throw new ModelException(folder.resolve(RunLayout.RUN_JSON) + ": unknown model_source '" + kind + "'");
     }
     Path copy = folder.resolve(SPEC_FOLDER).resolve(run.get("spec_file").getAsString());
     ModelType type = SpecFile.load(copy, Path.of(run.get("spec_path").getAsString()));
-    String recorded = run.get("spec_sha256").getAsString();
+    JsonElement copySha = run.get("spec_copy_sha256");
+    String recorded = (copySha != null ? copySha : run.get("spec_sha256")).getAsString();
     if (!type.specSha256().equals(recorded)) {
       throw new ModelException(copy + " is not the spec the run trained: its SHA-256 is " + type.specSha256()
           + ", run.json records " + recorded);

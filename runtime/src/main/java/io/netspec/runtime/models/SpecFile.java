@@ -9,6 +9,7 @@ import io.netspec.dsl.spec.InputShape;
 import io.netspec.dsl.spec.NetworkSpec;
 import io.netspec.interpreter.InterpretedNetwork;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,12 +30,16 @@ import java.util.Optional;
  * @param recordedAs the spec file to record as the network's, absolute: {@code file}, or for a network rebuilt from
  *     a run folder's copy the one the run was started with
  * @param spec the loaded and analysed spec
- * @param sources the text of the spec and of every spec it extends, read with it (see {@link #specSources})
+ * @param sources the text of the spec and of every spec it extends, read with it (see {@link #specSources}), as
+ *     a run folder copies them: self-contained ({@link SpecSources.Copy})
+ * @param rewrites the {@code extends:} the copy rewrote to name its copied parent; empty if none
  */
-record SpecFile(Path file, Path recordedAs, NetworkSpec spec, Map<String, String> sources) implements ModelSource {
+record SpecFile(Path file, Path recordedAs, NetworkSpec spec, Map<String, String> sources, List<String> rewrites)
+    implements ModelSource {
 
   SpecFile {
     sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources)); // child first
+    rewrites = List.copyOf(rewrites);
   }
 
   /**
@@ -57,10 +63,17 @@ record SpecFile(Path file, Path recordedAs, NetworkSpec spec, Map<String, String
           + "extends in a way netspec cannot follow to copy it");
     }
     InputShape input = spec.input();
-    SpecFile source = new SpecFile(file, recordedAs.toAbsolutePath().normalize(), spec, SpecSources.texts(files));
-    String specFile = SpecSources.name(files.keySet().iterator().next());
+    SpecSources.Copy copy = SpecSources.copy(files);
+    SpecFile source = new SpecFile(file, recordedAs.toAbsolutePath().normalize(), spec, copy.texts(),
+        copy.rewrites());
+    String specFile = copy.texts().keySet().iterator().next();
     return new ModelType(source, spec.className(), specFile, spec.sha256(),
         new Shape(input.channels(), input.height(), input.width()), spec.classes());
+  }
+
+  /** The SHA-256 of the run folder's copy: the spec's own, unless {@code extends} was rewritten. */
+  String copySha256() {
+    return sha256(sources.values().stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList());
   }
 
   /** Hex SHA-256 over the files' bytes, in order: the spec's {@code sha256} when they are what it was read from. */

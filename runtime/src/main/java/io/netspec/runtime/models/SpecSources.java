@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,6 +68,56 @@ final class SpecSources {
       relative.put(root.relativize(file.getKey()), file.getValue());
     }
     return relative;
+  }
+
+  /**
+   * A run folder's copy of a spec chain ({@link #onDisk}), made self-contained: when every {@code extends:} is a
+   * relative path ({@code ../} included) the copy is the files as they are, at their paths relative to the
+   * deepest folder holding them all, where those names still resolve; when one extends its parent by an absolute
+   * path, every file is copied by its file name alone into one folder and each {@code extends:} is rewritten to
+   * name the copied parent, so that the copy still loads once the original moves. The rewrites are listed, for
+   * {@code run.json} to record.
+   *
+   * @param texts each copied file's text, by its path in the copy, child first
+   * @param rewrites one line per rewritten {@code extends}, {@code child.yaml: extends A → B}; empty if none
+   */
+  record Copy(Map<String, String> texts, List<String> rewrites) {}
+
+  /** The self-contained copy of a chain read by {@link #onDisk} ({@link Copy}). */
+  static Copy copy(Map<Path, byte[]> onDisk) {
+    List<Path> files = new ArrayList<>(onDisk.keySet());
+    // relative names (../ included) keep their layout in the copy, and so still resolve there; an absolute
+    // one would name the original
+    boolean inside = onDisk.values().stream()
+        .map(bytes -> EXTENDS.matcher(new String(bytes, StandardCharsets.UTF_8)))
+        .noneMatch(m -> m.find() && m.group(1).startsWith("/"));
+    if (inside) {
+      return new Copy(texts(onDisk), List.of());
+    }
+    List<String> names = new ArrayList<>();
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      String unique = name;
+      for (int n = 2; names.contains(unique); n++) {
+        unique = n + "-" + name;
+      }
+      names.add(unique);
+    }
+    Map<String, String> texts = new LinkedHashMap<>();
+    List<String> rewrites = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      String text = new String(onDisk.get(files.get(i)), StandardCharsets.UTF_8);
+      Matcher parent = EXTENDS.matcher(text);
+      if (i + 1 < files.size() && parent.find()) {
+        String to = names.get(i + 1);
+        if (!parent.group(1).equals(to)) {
+          rewrites.add(names.get(i) + ": extends " + parent.group(1) + " → " + to);
+          text = text.substring(0, parent.start(1)) + to + text.substring(parent.end(1));
+        }
+      }
+      texts.put(names.get(i), text);
+    }
+    return new Copy(texts, rewrites);
   }
 
   /** The files' text, by their path written with {@code /}. */

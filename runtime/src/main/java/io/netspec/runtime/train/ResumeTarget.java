@@ -3,6 +3,7 @@ package io.netspec.runtime.train;
 import com.google.gson.JsonObject;
 import io.netspec.dsl.diagnostics.SpecException;
 import io.netspec.runtime.data.ImageShape;
+import io.netspec.report.run.RunLayout;
 import io.netspec.runtime.eval.JsonFiles;
 import io.netspec.runtime.models.ModelException;
 import io.netspec.runtime.models.ModelRecord;
@@ -27,7 +28,7 @@ public record ResumeTarget(RunFolder folder, JsonObject run, Checkpoint checkpoi
    */
   public static ResumeTarget read(Path folder) throws IOException {
     RunFolder runFolder = RunFolder.open(folder);
-    return new ResumeTarget(runFolder, JsonFiles.readObject(folder.resolve("run.json")), Checkpoint.read(folder));
+    return new ResumeTarget(runFolder, JsonFiles.readObject(folder.resolve(RunLayout.RUN_JSON)), Checkpoint.read(folder));
   }
 
   /** The settings the run was started with. */

@@ -4,6 +4,7 @@ import ai.djl.Model;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
+import io.netspec.report.run.RunLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,15 @@ public final class RunFolder {
 
   /** Creates the next free {@code <parent>/<kind>-N} folder, N from 1. */
   public static RunFolder create(Path parent, String kind) throws IOException {
-    Files.createDirectories(parent);
+    if (Files.exists(parent) && !Files.isDirectory(parent)) {
+      throw new FileAlreadyExistsException(parent.toString(), null,
+          "is a file, not a folder; give a folder to create the " + kind + "-N folder in");
+    }
+    try {
+      Files.createDirectories(parent);
+    } catch (FileAlreadyExistsException e) {
+      throw new FileAlreadyExistsException(e.getFile(), null, "is a file, not a folder");
+    }
     int next = highestNumber(parent, kind) + 1;
     while (true) {
       try {
@@ -85,13 +94,49 @@ public final class RunFolder {
   public void writeBytes(String name, byte[] content) throws IOException {
     Path target = path.resolve(name);
     // not Files.createTempFile, which would leave the file readable by its owner only
-    Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
+    Path temporary = target.resolveSibling(RunLayout.temporaryFile(target.getFileName().toString()));
     try {
       Files.write(temporary, content);
       moveIntoPlace(temporary, target);
+    } catch (IOException e) {
+      throw named(target, e);
     } finally {
       Files.deleteIfExists(temporary);
     }
+  }
+
+  /** An I/O error that names the file being written (the OS's "No space left on device" does not). */
+  private static IOException named(Path target, IOException e) {
+    String message = e.getMessage();
+    if (message != null && message.contains(target.getFileName().toString())) {
+      return e;
+    }
+    return new IOException(target + ": cannot be written (" + (message == null ? e.getClass().getSimpleName()
+        : message) + "); the files written before it are intact", e);
+  }
+
+  /**
+   * Removes what a killed writer may have left: temporary files and DJL's temporary parameter folders
+   * ({@link RunLayout#isTemporary}). Call it only while holding the folder's lock.
+   */
+  void removeTemporaries() throws IOException {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
+      for (Path entry : entries) {
+        if (RunLayout.isTemporary(entry.getFileName().toString())) {
+          deleteRecursively(entry);
+        }
+      }
+    }
+  }
+
+  /** Whether the folder holds a complete epoch ({@code last.params}). */
+  boolean hasEpoch() {
+    return Files.isRegularFile(RunLayout.parameters(path, RunLayout.LAST));
+  }
+
+  /** Removes the folder and everything in it: a run that failed before its first epoch leaves nothing. */
+  void delete() throws IOException {
+    deleteRecursively(path);
   }
 
   /** Writes a pretty-printed JSON file atomically. */
@@ -106,7 +151,8 @@ public final class RunFolder {
    * with {@code model.load(InputStream)}.
    */
   public void saveParameters(Model model, String name) throws IOException {
-    Path temporary = Files.createTempDirectory(path, "." + name + "-");
+    Path target = path.resolve(RunLayout.parameterFile(name));
+    Path temporary = Files.createTempDirectory(path, RunLayout.temporaryFolderPrefix(name));
     try {
       model.save(temporary, name);
       Path saved;
@@ -114,7 +160,9 @@ public final class RunFolder {
         saved = files.filter(f -> f.getFileName().toString().endsWith(".params")).findFirst()
             .orElseThrow(() -> new IOException("DJL saved no .params file into " + temporary));
       }
-      moveIntoPlace(saved, path.resolve(name + ".params"));
+      moveIntoPlace(saved, target);
+    } catch (IOException e) {
+      throw named(target, e);
     } finally {
       deleteRecursively(temporary);
     }

@@ -1,7 +1,6 @@
 package io.netspec.runtime.train;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
@@ -14,18 +13,17 @@ import ai.djl.training.dataset.Dataset;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.translate.TranslateException;
 import com.google.gson.JsonObject;
+import io.netspec.report.run.RunLayout;
 import io.netspec.runtime.data.Augmentation;
 import io.netspec.runtime.data.ImageDataset;
 import io.netspec.runtime.data.ImageTransform;
 import io.netspec.runtime.data.LabeledImages;
 import io.netspec.runtime.data.TrainingData;
+import io.netspec.runtime.eval.JsonFiles;
 import io.netspec.runtime.eval.Scores;
 import io.netspec.runtime.models.Network;
-import io.netspec.runtime.models.ModelRecord;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,9 +66,24 @@ public final class TrainingSession {
     this.loss = new ClassifierLoss(network.auxLossWeights());
   }
 
-  /** Trains, writing the run into a new folder under {@code runsFolder}. */
+  /**
+   * Trains, writing the run into a new folder under {@code runsFolder}, locked while it is written. The devices
+   * are checked before the folder is made, and a run that fails before its first epoch is complete (a full disk,
+   * an engine that cannot start) removes its folder: no empty run folder is left behind.
+   */
   public TrainingResult run(Path runsFolder) throws IOException, TranslateException {
-    return train(RunFolder.create(runsFolder, "train"), Checkpoint.START);
+    settings.devices().resolve(Engine.getInstance()); // fails before a folder is made
+    RunFolder folder = RunFolder.create(runsFolder, RunLayout.TRAIN_KIND);
+    boolean done = false;
+    try (RunLock lock = RunLock.acquire(folder.path())) {
+      TrainingResult result = train(folder, Checkpoint.START);
+      done = true;
+      return result;
+    } finally {
+      if (!done && !folder.hasEpoch()) {
+        folder.delete();
+      }
+    }
   }
 
   /**
@@ -85,7 +98,10 @@ public final class TrainingSession {
       throw new IllegalArgumentException(folder.path() + " has done " + checkpoint.epoch() + " of its "
           + settings.epochs() + " epochs; give --epochs above " + checkpoint.epoch() + " to train further");
     }
-    return train(folder, checkpoint);
+    try (RunLock lock = RunLock.acquire(folder.path())) {
+      folder.removeTemporaries();
+      return train(folder, Checkpoint.read(folder.path())); // read again, now that no other process writes it
+    }
   }
 
   private TrainingResult train(RunFolder folder, Checkpoint from) throws IOException, TranslateException {
@@ -108,9 +124,13 @@ public final class TrainingSession {
         .optOptimizer(settings.optimizer().create(learningRate, settings.weightDecay()))
         .optDevices(devices)
         .optExecutorService(loader);
+    JsonObject checksums = new JsonObject();
     try (Model model = newModel(devices[0])) {
       if (!from.isStart()) {
-        loadParameters(model, folder.path().resolve("last.params"));
+        JsonObject previous = JsonFiles.readObject(folder.path().resolve(RunLayout.RUN_JSON));
+        checksums = ParameterFiles.recorded(previous);
+        ParameterFiles.load(model, RunLayout.parameters(folder.path(), from.parameters()), previous,
+            network.batchShape(1));
       }
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(network.batchShape(1));
@@ -132,23 +152,17 @@ public final class TrainingSession {
         for (int epoch = from.epoch() + 1; epoch <= settings.epochs(); epoch++) {
           Scores heldOut = new Scores(data.classNames());
           epochs.add(trainEpoch(trainer, train, test, epoch, learningRate, stepsPerEpoch, from, heldOut));
-          best = recordEpoch(model, folder, epochs, best, heldOut);
+          best = recordEpoch(model, folder, epochs, best, heldOut, checksums);
           result = new TrainingResult(folder.path(), epochs, best, from.seconds() + seconds(start));
-          folder.writeJson("run.json", RunDescription.withResult(description, result));
+          JsonObject record = RunDescription.withResult(description, result);
+          record.add(ParameterFiles.RECORD, checksums.deepCopy());
+          folder.writeJson(RunLayout.RUN_JSON, record);
           stopIfDiverged(epochs.get(epochs.size() - 1), folder);
         }
         return result;
       }
     } finally {
       loader.shutdownNow();
-    }
-  }
-
-  private static void loadParameters(Model model, Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      model.load(in);
-    } catch (MalformedModelException e) {
-      throw new IOException(file + ": " + e.getMessage(), e);
     }
   }
 
@@ -174,34 +188,37 @@ public final class TrainingSession {
   }
 
   /**
-   * Writes the metrics so far, the plot and the last epoch's parameters, and the best ones and their confusion
-   * matrix if this epoch improved the held-out accuracy, in the order {@link Checkpoint} relies on.
+   * Writes the metrics so far, the best parameters and their confusion matrix if this epoch improved the
+   * held-out accuracy, the last epoch's parameters and the plot, in the order {@link Checkpoint} relies on, and
+   * records the parameter files' checksums in {@code checksums}.
    *
    * @return the best epoch so far
    */
-  private int recordEpoch(Model model, RunFolder folder, List<EpochMetrics> epochs, int best, Scores heldOut)
-      throws IOException {
+  private int recordEpoch(Model model, RunFolder folder, List<EpochMetrics> epochs, int best, Scores heldOut,
+      JsonObject checksums) throws IOException {
     EpochMetrics metrics = epochs.get(epochs.size() - 1);
-    folder.writeText("metrics.jsonl", EpochMetrics.toJsonLines(epochs));
+    folder.writeText(RunLayout.METRICS, EpochMetrics.toJsonLines(epochs));
     model.setProperty("Epoch", Integer.toString(metrics.epoch()));
-    folder.saveParameters(model, "last");
     boolean improved =
         best == 0 || metrics.validationAccuracy() > epochs.get(best - 1).validationAccuracy();
     if (improved) {
-      folder.saveParameters(model, "best");
-      folder.writeJson("confusion.json", heldOut.confusion().toJson());
+      folder.saveParameters(model, RunLayout.BEST);
+      ParameterFiles.record(checksums, folder.path(), RunLayout.BEST, metrics.epoch());
+      folder.writeJson(RunLayout.CONFUSION, heldOut.confusion().toJson());
     }
-    folder.writeBytes("plot.png", MetricsPlot.png(epochs));
+    folder.saveParameters(model, RunLayout.LAST);
+    ParameterFiles.record(checksums, folder.path(), RunLayout.LAST, metrics.epoch());
+    folder.writeBytes(RunLayout.PLOT, MetricsPlot.png(epochs));
     console.printf("  held-out: loss %.4f, accuracy %.2f%%, top-%d %.2f%%%s%n", metrics.validationLoss(),
         100 * metrics.validationAccuracy(), Scores.TOP_K, 100 * heldOut.topK(), improved ? " (best so far)" : "");
     return improved ? metrics.epoch() : best;
   }
 
   private void writeStartFiles(RunFolder folder, JsonObject description) throws IOException {
-    folder.writeJson("run.json", description);
-    folder.writeJson("class_indices.json", RunDescription.classIndices(data.classNames()));
+    folder.writeJson(RunLayout.RUN_JSON, description);
+    folder.writeJson(RunLayout.CLASS_INDICES, RunDescription.classIndices(data.classNames()));
     for (Map.Entry<String, String> spec : network.type().specSources().entrySet()) {
-      folder.writeText(ModelRecord.SPEC_FOLDER + "/" + spec.getKey(), spec.getValue());
+      folder.writeText(RunLayout.SPEC_FOLDER + "/" + spec.getKey(), spec.getValue());
     }
   }
 

@@ -47,6 +47,32 @@ class CheckpointTest {
     assertEquals(Map.of("Epoch", "7"), ParameterFiles.properties(folder.resolve("last.params")));
   }
 
+  @Test
+  void aKillBetweenBestAndLastLosesNothing() throws IOException {
+    writeMetrics(3);
+    writeParams("last", 2);
+    writeParams("best", 3); // epoch 3 was the best; killed before its last.params
+    Checkpoint checkpoint = Checkpoint.read(folder);
+    assertEquals(3, checkpoint.epoch(), "resumes after epoch 3, from best.params");
+    assertEquals("best", checkpoint.parameters());
+    assertEquals(3, checkpoint.bestEpoch());
+  }
+
+  @Test
+  void aParameterFileWhoseChecksumDiffersIsNamedDamaged() throws IOException {
+    writeParams("best", 2);
+    com.google.gson.JsonObject record = new com.google.gson.JsonObject();
+    ParameterFiles.record(record, folder, "best", 2);
+    com.google.gson.JsonObject run = new com.google.gson.JsonObject();
+    run.add(ParameterFiles.RECORD, record);
+    ParameterFiles.verify(folder.resolve("best.params"), run); // as written
+    byte[] bytes = Files.readAllBytes(folder.resolve("best.params"));
+    Files.write(folder.resolve("best.params"), java.util.Arrays.copyOf(bytes, bytes.length + 1)); // one zero more
+    IOException e = assertThrows(IOException.class, () -> ParameterFiles.verify(folder.resolve("best.params"), run));
+    assertTrue(e.getMessage().startsWith(folder.resolve("best.params") + ": damaged: its SHA-256 is "),
+        e.getMessage());
+  }
+
   private void writeMetrics(int epochs) throws IOException {
     Files.writeString(folder.resolve("metrics.jsonl"), EpochMetrics.toJsonLines(IntStream.rangeClosed(1, epochs)
         .mapToObj(e -> new EpochMetrics(e, 1, 1, Map.of(), 0.5, 1, 0.5, 0.1f, 100, 10)).toList()));
