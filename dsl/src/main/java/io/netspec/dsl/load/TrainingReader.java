@@ -43,7 +43,8 @@ final class TrainingReader {
 
   private static Optional<String> word(Mapping section, String key, List<String> words, Problems problems) {
     Map<String, String> choices = words.stream().collect(Collectors.toMap(Function.identity(), Function.identity()));
-    return section.get(key).flatMap(f -> Scalars.choice(f, choices, String.join(", ", words), problems));
+    String expected = String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+    return section.get(key).flatMap(f -> Scalars.choice(f, choices, expected, problems));
   }
 
   private static Optional<Double> number(Mapping section, String key, NumberRange range, Problems problems) {

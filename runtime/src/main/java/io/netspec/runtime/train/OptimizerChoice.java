@@ -42,6 +42,11 @@ public enum OptimizerChoice {
     return defaultLearningRate;
   }
 
+  /** A new optimizer with this learning-rate tracker and L2 weight decay, without gradient clipping. */
+  public Optimizer create(Tracker learningRate, float weightDecay) {
+    return create(learningRate, weightDecay, 0);
+  }
+
   /**
    * A new optimizer with this learning-rate tracker and L2 weight decay.
    *

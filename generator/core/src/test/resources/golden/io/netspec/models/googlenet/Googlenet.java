@@ -36,7 +36,7 @@ public final class Googlenet extends AbstractBlock {
     /**
      * SHA-256 of the spec's bytes and of every spec it extends, child first.
      */
-    public static final String SPEC_SHA256 = "6e37e04d47a90194437e4e4a4d9d4e39cf72f8a538f2f442efd044b38dc43508";
+    public static final String SPEC_SHA256 = "5d0b77f98b480917c74981cd045f4e56f17bd23b03c20ca06fabf86e52cdff46";
 
     /**
      * The input of one example: channels, height, width.
