@@ -106,7 +106,8 @@ public final class StartingWeights {
   }
 
   /**
-   * The parameters of {@code target} that start afresh: the classifier heads' when the class count differs.
+   * The parameters of {@code target} that start afresh (DJL's names; see {@link #displayNames}): the classifier
+   * heads' when the class count differs.
    * {@code target} is initialised on a throw-away manager to learn its shapes.
    *
    * @throws IOException if the weights belong to another network
@@ -119,7 +120,31 @@ public final class StartingWeights {
     }
   }
 
+  /**
+   * Parameter names as a user reads them: {@code fc.weight}, {@code aux1.fc2.bias}, {@code inception_3a.branch1x1.
+   * conv.weight}; DJL's own are its children's keys joined by {@code _}, each after an index
+   * ({@code 20fc_02Linear_weight}). Keys DJL makes from a block's class name ({@code Linear}) are left out.
+   */
+  public static Map<String, String> displayNames(ai.djl.nn.Block block) {
+    Map<String, String> names = new LinkedHashMap<>();
+    walk(block, "", "", names);
+    return names;
+  }
+
+  private static void walk(ai.djl.nn.Block block, String djlPrefix, String shownPrefix, Map<String, String> names) {
+    for (Pair<String, Parameter> parameter : block.getDirectParameters()) {
+      names.put(djlPrefix + parameter.getKey(), shownPrefix + parameter.getKey());
+    }
+    for (Pair<String, ai.djl.nn.Block> child : block.getChildren()) {
+      String key = child.getKey().replaceFirst("^\\d+", "");
+      boolean className = !key.isEmpty() && Character.isUpperCase(key.charAt(0));
+      walk(child.getValue(), djlPrefix + child.getKey() + "_", className ? shownPrefix : shownPrefix + key + ".",
+          names);
+    }
+  }
+
   private List<String> reinitialised(Network target) throws IOException {
+    Map<String, String> shown = displayNames(target.block());
     List<String> fresh = new ArrayList<>();
     for (Pair<String, Parameter> entry : target.block().getParameters()) {
       String name = entry.getKey();
@@ -138,9 +163,10 @@ public final class StartingWeights {
         fresh.add(name); // the weights were trained without this auxiliary classifier
         continue;
       }
+      String named = shown.getOrDefault(name, name);
       throw new IOException("--weights " + origin + ": the weights belong to another network than "
-          + target.type().stem() + " (" + (given == null ? "they have no parameter " + name
-              : "parameter " + name + " is " + given + " there, " + wanted + " here") + ")");
+          + target.type().stem() + " (" + (given == null ? "they have no parameter " + named
+              : "parameter " + named + " is " + given + " there, " + wanted + " here") + ")");
     }
     return fresh;
   }

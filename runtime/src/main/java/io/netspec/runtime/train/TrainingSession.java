@@ -129,7 +129,9 @@ public final class TrainingSession {
       if (!from.isStart()) {
         loadParameters(model, folder.path().resolve(RunFolder.LAST_PARAMS));
       }
-      List<String> fresh = weights != null && from.isStart() ? weights.applyTo(network, model) : List.of();
+      Map<String, String> shown = StartingWeights.displayNames(network.block());
+      List<String> fresh = (weights != null && from.isStart() ? weights.applyTo(network, model) : List.<String>of())
+          .stream().map(name -> shown.getOrDefault(name, name)).toList();
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(network.batchShape(1));
         JsonObject description = RunDescription.describe(network, data, settings, devices, engine);
