@@ -84,21 +84,27 @@ public record TrainingSettings(int epochs, int batchSize, OptimizerChoice optimi
 
   /** The recipe in one line, for the console. */
   public String describe() {
-    StringBuilder text = new StringBuilder(String.format("%s lr %s, %s schedule", optimizer, learningRate, schedule));
+    StringBuilder text = new StringBuilder(String.format("%s lr %s, %s schedule", optimizer, plain(learningRate),
+        schedule));
     if (warmupEpochs > 0) {
       text.append(", ").append(warmupEpochs).append(" warm-up epoch").append(warmupEpochs == 1 ? "" : "s");
     }
-    text.append(", ").append(epochs).append(" epochs of batch ").append(batchSize);
+    text.append(", ").append(epochs).append(epochs == 1 ? " epoch" : " epochs").append(" of batch ").append(batchSize);
     text.append(", augment ").append(augmentation);
     if (weightDecay > 0) {
-      text.append(", weight decay ").append(weightDecay);
+      text.append(", weight decay ").append(plain(weightDecay));
     }
     if (labelSmoothing > 0) {
-      text.append(", label smoothing ").append(labelSmoothing);
+      text.append(", label smoothing ").append(plain(labelSmoothing));
     }
     if (gradientClip > 0) {
-      text.append(", gradients clipped to ±").append(gradientClip);
+      text.append(", gradients clipped to ±").append(plain(gradientClip));
     }
     return text.toString();
+  }
+
+  /** {@code 0.0002}, not {@code 2.0E-4}; {@code 2}, not {@code 2.0}. */
+  private static String plain(float value) {
+    return new java.math.BigDecimal(Float.toString(value)).stripTrailingZeros().toPlainString();
   }
 }

@@ -155,8 +155,8 @@ class TrainingSessionTest {
         .getAsJsonObject();
     List<String> plotted = MetricsPlot.charts(result.epochs()).stream()
         .flatMap(chart -> chart.series().stream().map(series -> series.name())).toList();
-    // googlenet-fashion trains two auxiliary classifiers: objective and main loss differ, and both are shown
-    assertEquals(List.of("loss", "main_loss", "aux1", "aux2", "val_loss", "train_accuracy", "val_accuracy"),
+    // googlenet-fashion trains one auxiliary classifier: objective and main loss differ, and both are shown
+    assertEquals(List.of("loss", "main_loss", "aux1", "val_loss", "train_accuracy", "val_accuracy"),
         plotted);
     for (String name : plotted) {
       boolean inMetrics = line.has(name) || line.getAsJsonObject("aux_losses").has(name);
