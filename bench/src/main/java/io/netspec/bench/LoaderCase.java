@@ -4,12 +4,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.Batch;
 import io.netspec.runtime.data.Augmentation;
 import io.netspec.runtime.data.FolderOptions;
+import io.netspec.runtime.data.HeldOut;
 import io.netspec.runtime.data.ImageDataset;
 import io.netspec.runtime.data.ImageFolder;
 import io.netspec.runtime.data.ImageShape;
 import io.netspec.runtime.data.ImageTransform;
 import io.netspec.runtime.data.LabeledImages;
-import io.netspec.runtime.data.Split;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,8 +39,8 @@ public final class LoaderCase {
     try (NDManager manager = NDManager.newBaseManager()) {
       long start = System.nanoTime();
       ImageFolder source = new ImageFolder(folder, new ImageShape(3, side, side),
-          new FolderOptions(0.01, Optional.empty(), workers));
-      LabeledImages images = source.load(Split.TRAIN);
+          new FolderOptions(FolderOptions.DEFAULT_VAL_SPLIT, Optional.empty(), workers));
+      LabeledImages images = source.load(HeldOut.ALL); // every image, as torchvision's ImageFolder reads them
       double decodeSeconds = (System.nanoTime() - start) / 1e9;
       ImageTransform transform = new ImageTransform(3, crop, crop, 0.45f, 0.25f);
       for (int epoch = 1; epoch <= epochs; epoch++) {

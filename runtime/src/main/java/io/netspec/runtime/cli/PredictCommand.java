@@ -3,9 +3,8 @@ package io.netspec.runtime.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.netspec.runtime.data.DataException;
 import io.netspec.runtime.data.FolderOptions;
-import io.netspec.runtime.data.ImageFiles;
+import io.netspec.runtime.data.ImageFolder;
 import io.netspec.runtime.data.ImagePaths;
 import io.netspec.runtime.data.ImageShape;
 import io.netspec.runtime.data.LabeledImages;
@@ -21,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
@@ -94,13 +91,15 @@ final class PredictCommand implements Callable<Integer> {
     ImagePaths found = ImagePaths.expand(paths);
     List<String> failures = new ArrayList<>(found.problems());
     List<Classified> results = new ArrayList<>();
-    long start = System.nanoTime();
+    long start;
     try (TrainedRun trained = TrainedRun.open(run, params.fileName())) {
+      start = System.nanoTime(); // decoding and classifying, not loading the network
       ImageShape shape = trained.imageShape();
       List<Path> files = found.files();
       for (int from = 0; from < files.size(); from += batchSize) {
         List<Path> batch = files.subList(from, Math.min(files.size(), from + batchSize));
-        byte[][] decoded = decode(batch, shape, failures);
+        byte[][] decoded = ImageFolder.decodeAll(batch, shape,
+            workers != null ? workers : FolderOptions.defaultWorkers(), failures::add);
         List<Path> kept = new ArrayList<>();
         int size = shape.channels() * shape.height() * shape.width();
         byte[] pixels = new byte[(int) IntStream.range(0, batch.size()).filter(i -> decoded[i] != null).count() * size];
@@ -136,36 +135,11 @@ final class PredictCommand implements Callable<Integer> {
     if (csv != null) {
       writeCsv(results);
     }
-    err.printf(Locale.ROOT, "netspec: %d image(s) classified, %d failed, in %.2f s (%.1f img/s, batches of %d)%n",
+    err.printf(Locale.ROOT, "netspec: %d image(s) classified, %d failed, in %.2f s (%.1f img/s decoded and classified, batches of %d)%n",
         results.size(), failures.size(), seconds, results.size() / seconds, batchSize);
     out.flush();
     err.flush();
     return failures.isEmpty() ? 0 : 1;
-  }
-
-  /** The batch's images, decoded in parallel; null where a file failed, its problem added to {@code failures}. */
-  private byte[][] decode(List<Path> batch, ImageShape shape, List<String> failures)
-      throws InterruptedException, ExecutionException {
-    byte[][] decoded = new byte[batch.size()][];
-    String[] problems = new String[batch.size()];
-    ForkJoinPool pool = new ForkJoinPool(workers != null ? workers : FolderOptions.defaultWorkers());
-    try {
-      pool.submit(() -> IntStream.range(0, batch.size()).parallel().forEach(i -> {
-        try {
-          decoded[i] = ImageFiles.read(batch.get(i), shape.channels(), shape.height(), shape.width());
-        } catch (DataException | RuntimeException e) {
-          problems[i] = e instanceof DataException ? e.getMessage() : batch.get(i) + ": " + e;
-        }
-      })).get();
-    } finally {
-      pool.shutdown();
-    }
-    for (String problem : problems) {
-      if (problem != null) {
-        failures.add(problem);
-      }
-    }
-    return decoded;
   }
 
   private JsonObject toJson(List<Classified> results, List<String> failures) {

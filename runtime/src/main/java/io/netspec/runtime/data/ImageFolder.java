@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -268,24 +269,7 @@ public final class ImageFolder implements DataSource {
     List<Entry> order = new ArrayList<>(entries);
     Collections.shuffle(order, new Random(SPLIT_SEED));
     int size = shape.channels() * shape.height() * shape.width();
-    byte[][] decoded = new byte[order.size()][];
-    ForkJoinPool pool = new ForkJoinPool(options.workers());
-    try {
-      pool.submit(() -> IntStream.range(0, order.size()).parallel().forEach(i -> {
-        try {
-          decoded[i] = ImageFiles.read(order.get(i).file(), shape.channels(), shape.height(), shape.width());
-        } catch (DataException e) {
-          skipped.add(e.getMessage());
-        }
-      })).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DataException(directory.toString(), "decoding was interrupted", e);
-    } catch (ExecutionException e) {
-      throw new DataException(directory.toString(), "cannot be decoded (" + e.getCause() + ")", e.getCause());
-    } finally {
-      pool.shutdown();
-    }
+    byte[][] decoded = decodeAll(order.stream().map(Entry::file).toList(), shape, options.workers(), skipped::add);
     int kept = (int) Stream.of(decoded).filter(d -> d != null).count();
     byte[] pixels = new byte[kept * size];
     byte[] classes = new byte[kept];
@@ -298,6 +282,42 @@ public final class ImageFolder implements DataSource {
     }
     return new LabeledImages(directory.toString(), shape.channels(), shape.height(), shape.width(), pixels,
         classes);
+  }
+
+  /**
+   * Decodes image files on {@code workers} threads into {@code shape} ({@link ImageFiles#read}), in order; a file
+   * that cannot be decoded is null in the result and its problem ({@code path: reason}) goes to {@code skipped}.
+   */
+  public static byte[][] decodeAll(List<Path> files, ImageShape shape, int workers, Consumer<String> skipped)
+      throws DataException {
+    byte[][] decoded = new byte[files.size()][];
+    String[] problems = new String[files.size()];
+    ForkJoinPool pool = new ForkJoinPool(workers);
+    try {
+      pool.submit(() -> IntStream.range(0, files.size()).parallel().forEach(i -> {
+        try {
+          decoded[i] = ImageFiles.read(files.get(i), shape.channels(), shape.height(), shape.width());
+        } catch (DataException e) {
+          problems[i] = e.getMessage();
+        } catch (RuntimeException e) {
+          problems[i] = files.get(i) + ": not a readable image (" + e + ")";
+        }
+      })).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DataException(files.isEmpty() ? "" : files.get(0).toString(), "decoding was interrupted", e);
+    } catch (ExecutionException e) {
+      throw new DataException(files.isEmpty() ? "" : files.get(0).toString(), "cannot be decoded ("
+          + e.getCause() + ")", e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+    for (String problem : problems) {
+      if (problem != null) {
+        skipped.accept(problem); // in file order, whatever the threads
+      }
+    }
+    return decoded;
   }
 
   private static List<Path> imageFiles(Path classFolder) throws DataException {
