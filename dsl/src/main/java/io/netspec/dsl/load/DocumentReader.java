@@ -20,7 +20,7 @@ final class DocumentReader {
 
   /** The top-level keys of spec-format.md. */
   static final List<String> KEYS = List.of("extends", "description", "input", "classes", "defaults",
-      "layers", "auxiliary_classifiers", "change", "remove");
+      "layers", "auxiliary_classifiers", "change", "remove", "training");
 
   private final YamlFile file;
   private final Problems problems;
@@ -56,7 +56,8 @@ final class DocumentReader {
         top.get("layers").flatMap(this::rows),
         top.get("auxiliary_classifiers").flatMap(this::auxClassifiers),
         top.get("remove").map(this::removals).orElse(List.of()),
-        top.get("change").map(this::changes).orElse(List.of())));
+        top.get("change").map(this::changes).orElse(List.of()),
+        top.get("training").flatMap(this::mapping).orElse(Mapping.EMPTY)));
   }
 
   private Map<String, Mapping> defaults(Field field) {

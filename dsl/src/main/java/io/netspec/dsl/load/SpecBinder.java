@@ -5,6 +5,7 @@ import io.netspec.dsl.spec.InputShape;
 import io.netspec.dsl.spec.Layer;
 import io.netspec.dsl.spec.NetworkSpec;
 import io.netspec.dsl.spec.PrintedFigures;
+import io.netspec.dsl.spec.TrainingRecipe;
 import io.netspec.dsl.yaml.YamlFile;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -61,7 +62,7 @@ final class SpecBinder {
     }
     return Optional.of(new NetworkSpec(file.name(), className.orElseThrow(), parts.input, parts.classes,
         parts.layers.orElseThrow(), parts.auxClassifiers, printed(merged, problems), sha256(chain),
-        parts.description));
+        parts.description, parts.training));
   }
 
   /** Auxiliary classifiers: {@code after} must name a row of {@code layers}, names must be new. */
@@ -126,6 +127,7 @@ final class SpecBinder {
     final Optional<List<Layer>> layers;
     final List<AuxClassifier> auxClassifiers = new ArrayList<>();
     final String description;
+    final TrainingRecipe training;
 
     Parts(SpecDocument document, Problems problems) {
       Mapping top = document.top();
@@ -135,6 +137,7 @@ final class SpecBinder {
           .orElse(new int[] {1, 1, 1});
       input = new InputShape(size[0], size[1], size[2]);
       description = top.get("description").flatMap(field -> description(field, problems)).orElse("");
+      training = TrainingReader.read(document.training(), problems);
       RowContext context = new RowContext(Defaults.read(document.defaults(), problems), classes);
       layers = document.layers().flatMap(rows -> RowBinder.bindAll(rows, context, problems));
       List<String> names = new ArrayList<>();

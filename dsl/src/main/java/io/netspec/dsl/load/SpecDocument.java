@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param auxClassifiers the entries of {@code auxiliary_classifiers}, if given
  * @param removals the entries of {@code remove}
  * @param changes the entries of {@code change}
+ * @param training the keys of {@code training} ({@link Mapping#EMPTY} if not given; merged key by key)
  */
 record SpecDocument(
     YamlFile file,
@@ -27,7 +28,8 @@ record SpecDocument(
     Optional<List<RowNode>> layers,
     Optional<List<AuxNode>> auxClassifiers,
     List<Field> removals,
-    List<RowChange> changes) {
+    List<RowChange> changes,
+    Mapping training) {
 
   SpecDocument {
     defaults = Map.copyOf(defaults);

@@ -28,7 +28,7 @@ final class VariantMerger {
       merged = apply(merged, chain.get(i), problems);
     }
     return new SpecDocument(merged.file(), merged.top(), Optional.empty(), merged.defaults(),
-        merged.layers(), merged.auxClassifiers(), List.of(), List.of());
+        merged.layers(), merged.auxClassifiers(), List.of(), List.of(), merged.training());
   }
 
   private static SpecDocument apply(SpecDocument parent, SpecDocument variant, Problems problems) {
@@ -37,7 +37,8 @@ final class VariantMerger {
     Optional<List<RowNode>> layers = variant.layers().or(parent::layers)
         .map(rows -> changed(removed(rows, variant.removals(), problems), variant.changes(), problems));
     return new SpecDocument(variant.file(), parent.top().with(variant.top()), Optional.empty(), defaults,
-        layers, variant.auxClassifiers().or(parent::auxClassifiers), List.of(), List.of());
+        layers, variant.auxClassifiers().or(parent::auxClassifiers), List.of(), List.of(),
+        parent.training().with(variant.training()));
   }
 
   private static List<RowNode> removed(List<RowNode> rows, List<Field> removals, Problems problems) {

@@ -24,6 +24,7 @@ import java.util.function.ToIntFunction;
  *     auxiliary classifier is named {@code aux1.fc1})
  * @param sha256 hex SHA-256 of the spec's bytes and those of every spec it extends, child first
  * @param description the spec's one-line {@code description} (inherited if the spec gives none), or empty
+ * @param training the spec's {@code training:} recipe, inherited key by key; {@link TrainingRecipe#NONE} if none
  */
 public record NetworkSpec(
     String file,
@@ -34,19 +35,28 @@ public record NetworkSpec(
     List<AuxClassifier> auxClassifiers,
     Map<String, PrintedFigures> printed,
     String sha256,
-    String description) {
+    String description,
+    TrainingRecipe training) {
 
   public NetworkSpec {
     layers = List.copyOf(layers);
     auxClassifiers = inAttachmentOrder(layers, auxClassifiers);
     printed = Collections.unmodifiableMap(new LinkedHashMap<>(printed)); // keeps the spec's order
     Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(training, "training");
+  }
+
+  /** A spec without a training recipe. */
+  public NetworkSpec(String file, String className, InputShape input, int classes, List<Layer> layers,
+      List<AuxClassifier> auxClassifiers, Map<String, PrintedFigures> printed, String sha256, String description) {
+    this(file, className, input, classes, layers, auxClassifiers, printed, sha256, description,
+        TrainingRecipe.NONE);
   }
 
   /** A spec without a description. */
   public NetworkSpec(String file, String className, InputShape input, int classes, List<Layer> layers,
       List<AuxClassifier> auxClassifiers, Map<String, PrintedFigures> printed, String sha256) {
-    this(file, className, input, classes, layers, auxClassifiers, printed, sha256, "");
+    this(file, className, input, classes, layers, auxClassifiers, printed, sha256, "", TrainingRecipe.NONE);
   }
 
   private static List<AuxClassifier> inAttachmentOrder(List<Layer> layers, List<AuxClassifier> aux) {

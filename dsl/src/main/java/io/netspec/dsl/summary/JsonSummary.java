@@ -33,6 +33,15 @@ public final class JsonSummary {
     json.addProperty("sha256", analysis.spec().sha256());
     json.add("input", shape(analysis.input()));
     json.addProperty("classes", analysis.spec().classes());
+    JsonObject training = new JsonObject();
+    analysis.spec().training().values().forEach((key, value) -> {
+      if (value instanceof Number number) {
+        training.addProperty(key, number);
+      } else {
+        training.addProperty(key, value.toString());
+      }
+    });
+    json.add("training", training);
     json.add("rows", rows(analysis, analysis.rows(), ""));
     JsonArray auxiliary = new JsonArray();
     for (AuxFigures aux : analysis.auxClassifiers()) {

@@ -37,7 +37,11 @@ public final class TextSummary {
   public static String render(NetworkAnalysis analysis) {
     StringBuilder text = new StringBuilder();
     text.append(analysis.spec().className()).append(" (").append(analysis.spec().file()).append("), input ")
-        .append(analysis.input()).append(", ").append(analysis.spec().classes()).append(" classes\n\n");
+        .append(analysis.input()).append(", ").append(analysis.spec().classes()).append(" classes\n");
+    if (!analysis.spec().training().isEmpty()) {
+      text.append("training: ").append(String.join(", ", analysis.spec().training().entries())).append('\n');
+    }
+    text.append('\n');
     text.append(table(rows(analysis, analysis.rows(), "")));
     for (AuxFigures aux : analysis.auxClassifiers()) {
       text.append("\nauxiliary classifier ").append(aux.classifier().name())

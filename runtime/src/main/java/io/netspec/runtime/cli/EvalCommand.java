@@ -3,8 +3,9 @@ package io.netspec.runtime.cli;
 import io.netspec.report.run.RunLayout;
 import io.netspec.runtime.data.DataException;
 import io.netspec.runtime.data.DataSource;
+import io.netspec.runtime.data.FolderOptions;
+import io.netspec.runtime.data.HeldOut;
 import io.netspec.runtime.data.LabeledImages;
-import io.netspec.runtime.data.Split;
 import io.netspec.runtime.eval.Scores;
 import io.netspec.runtime.eval.ScoresReport;
 import io.netspec.runtime.eval.TrainedRun;
@@ -13,7 +14,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,9 +46,18 @@ final class EvalCommand implements Callable<Integer> {
       description = "data whose held-out split to score (as `train --data`; default: the run's own)")
   private String data;
 
+  @Option(names = "--split", paramLabel = "S", defaultValue = "val",
+      description = "val (the held-out images: val/, or the share of a flat folder the run held out), test "
+          + "(DIR/test/) or all (default: ${DEFAULT-VALUE})")
+  private HeldOut split;
+
   @Option(names = "--limit", paramLabel = "N",
-      description = "score only the first N held-out images (default: the run's own --limit)")
+      description = "score only the first N images (default: the run's own --limit)")
   private Integer limit;
+
+  @Option(names = "--workers", paramLabel = "N",
+      description = "threads that decode images (default: the cores)")
+  private Integer workers;
 
   @Option(names = "--params", paramLabel = "P", defaultValue = "best",
       description = "best or last: which epoch's parameters (default: ${DEFAULT-VALUE})")
@@ -94,21 +106,35 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Options.requirePositive(spec, "--batch-size", batchSize);
     try (TrainedRun trained = TrainedRun.open(run, params.fileName())) {
-      DataSource source = DataSource.resolve(data != null ? data : trained.dataArgument().orElse(null),
-          trained.imageShape());
+      if (workers != null) {
+        Options.requirePositive(spec, "--workers", workers);
+      }
+      String argument = data != null ? data : trained.dataArgument().orElse(null);
+      FolderOptions options = new FolderOptions(FolderOptions.DEFAULT_VAL_SPLIT, Optional.empty(),
+          workers != null ? workers : FolderOptions.defaultWorkers());
+      if (argument != null && argument.equals(trained.dataArgument().orElse(null))) {
+        options = RunFolder.heldOutFiles(run).map(options::withRecordedVal).orElse(options); // the run's own split
+      }
+      DataSource source = DataSource.resolve(argument, trained.imageShape(), options);
       if (!source.classNames().equals(trained.classes())) {
-        throw new DataException(source.description(), "its classes " + source.classNames()
-            + " are not the run's " + trained.classes() + " (" + run.resolve(RunLayout.CLASS_INDICES)
+        throw new DataException(source.argument(), "its classes " + source.classNames() + " are not the run's "
+            + trained.classes() + " (" + run.resolve(RunLayout.CLASS_INDICES)
             + "); evaluate on data with the run's classes");
       }
-      LabeledImages images = source.load(Split.TEST);
+      LabeledImages images = source.load(split);
       int n = limit != null ? limit : trained.limit();
       if (n > 0) {
         images = images.limit(n);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("%s (%s, %s.params) on %,d held-out images of %s%n", run, trained.network().type().displayName(),
-          params.fileName(), images.count(), source.description());
+      out.printf("%s (%s, %s.params): scoring %,d images, %s%n", run, trained.network().type().displayName(),
+          params.fileName(), images.count(), source.describe(split));
+      List<String> skipped = source.skipped();
+      if (!skipped.isEmpty()) {
+        PrintWriter err = spec.commandLine().getErr();
+        skipped.forEach(problem -> err.println("netspec: warning: skipped " + problem));
+        err.flush();
+      }
       Scores scores = trained.score(images, batchSize);
       ScoresReport.print(scores, out);
       Path file = output != null ? checkedOutput(output.toAbsolutePath())

@@ -1,7 +1,9 @@
 package io.netspec.runtime.cli;
 
 import io.netspec.runtime.data.Augmentation;
+import io.netspec.dsl.spec.TrainingRecipe;
 import io.netspec.runtime.data.DataSource;
+import io.netspec.runtime.data.FolderOptions;
 import io.netspec.runtime.data.ImageShape;
 import io.netspec.runtime.data.TrainingData;
 import io.netspec.runtime.models.ModelCatalog;
@@ -10,6 +12,8 @@ import io.netspec.runtime.models.Network;
 import io.netspec.runtime.train.DeviceChoice;
 import io.netspec.runtime.train.LearningRateSchedule;
 import io.netspec.runtime.train.OptimizerChoice;
+import io.netspec.runtime.train.RecipeOptions;
+import io.netspec.runtime.train.StartingWeights;
 import io.netspec.runtime.train.ResumeTarget;
 import io.netspec.runtime.train.TrainingResult;
 import io.netspec.runtime.train.TrainingSession;
@@ -47,7 +51,7 @@ import picocli.CommandLine.TypeConversionException;
 final class TrainCommand implements Callable<Integer> {
 
   /** The options {@code --resume} can be combined with; the others come from the run's {@code run.json}. */
-  private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--epochs", "--device");
+  private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--epochs", "--device", "--workers");
 
   @Spec
   private CommandSpec spec;
@@ -64,37 +68,48 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--data", paramLabel = "D",
       description = "IDX folder (train-/t10k- images and labels, .gz or not), `fashion-mnist` for the full set "
-          + "in /usr/share/datasets/fashion-mnist, or a folder of class folders of JPEG/PNG images "
-          + "(10%% held out); default: the embedded sample")
+          + "in /usr/share/datasets/fashion-mnist, or a folder of JPEG/PNG images: DIR/train/<class>/ with "
+          + "DIR/val/<class>/ (and optionally DIR/test/<class>/), or DIR/<class>/ split by --val-split; "
+          + "default: the embedded sample")
   private String data;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "4",
-      description = "epochs in all, with --resume counting those done (default: ${DEFAULT-VALUE})")
-  private int epochs;
+  @Option(names = "--epochs", paramLabel = "N",
+      description = "epochs in all, with --resume counting those done (default: the spec's training: recipe, "
+          + "else 4)")
+  private Integer epochs;
 
-  @Option(names = "--batch-size", paramLabel = "B", defaultValue = "64",
-      description = "images per step, over all devices (default: ${DEFAULT-VALUE})")
-  private int batchSize;
+  @Option(names = "--batch-size", paramLabel = "B",
+      description = "images per step, over all devices (default: the recipe's, else 64)")
+  private Integer batchSize;
 
-  @Option(names = "--optimizer", paramLabel = "O", defaultValue = "sgd",
-      description = "sgd (momentum 0.9) or adam (default: ${DEFAULT-VALUE})")
+  @Option(names = "--optimizer", paramLabel = "O",
+      description = "sgd (momentum 0.9) or adam (default: the recipe's, else sgd)")
   private OptimizerChoice optimizer;
 
   @Option(names = "--lr", paramLabel = "X",
-      description = "base learning rate (default: 0.1 for sgd, 0.002 for adam)")
+      description = "base learning rate (default: the recipe's, else 0.1 for sgd, 0.002 for adam)")
   private Float learningRate;
 
-  @Option(names = "--schedule", paramLabel = "S", defaultValue = "cosine",
-      description = "constant, step (x0.96 every 8 epochs, as the paper) or cosine (default: ${DEFAULT-VALUE})")
+  @Option(names = "--schedule", paramLabel = "S",
+      description = "constant, step (x0.96 every 8 epochs, as the paper) or cosine (default: the recipe's, "
+          + "else cosine)")
   private LearningRateSchedule schedule;
 
-  @Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
-      description = "epochs of linear warm-up from zero before the schedule (default: ${DEFAULT-VALUE})")
-  private int warmupEpochs;
+  @Option(names = "--warmup", paramLabel = "N",
+      description = "epochs of linear warm-up from zero before the schedule (default: the recipe's, else 0)")
+  private Integer warmupEpochs;
 
-  @Option(names = "--weight-decay", paramLabel = "W", defaultValue = "0",
-      description = "L2 weight decay (default: ${DEFAULT-VALUE})")
-  private float weightDecay;
+  @Option(names = "--weight-decay", paramLabel = "W",
+      description = "L2 weight decay (default: the recipe's, else 0)")
+  private Float weightDecay;
+
+  @Option(names = "--label-smoothing", paramLabel = "S",
+      description = "share of every target spread over all classes (default: the recipe's, else 0)")
+  private Float labelSmoothing;
+
+  @Option(names = "--clip", paramLabel = "C",
+      description = "clip every gradient element to [-C, C] (default: the recipe's, else no clipping)")
+  private Float gradientClip;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "default: ${DEFAULT-VALUE}")
   private int seed;
@@ -105,12 +120,30 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--image-size", paramLabel = "N",
       description = "side that image-folder images are decoded to, before the crop and resize to the "
-          + "network's input (default: the network's input side)")
+          + "network's input (default: the recipe's, else the network's input side)")
   private Integer imageSize;
 
-  @Option(names = "--augment", paramLabel = "A", defaultValue = "none", converter = AugmentationConverter.class,
-      description = "none, flip, crop (random resized crop) or crop+flip (default: ${DEFAULT-VALUE})")
+  @Option(names = "--augment", paramLabel = "A", converter = AugmentationConverter.class,
+      description = "none, flip, crop (random resized crop) or crop+flip (default: the recipe's, else none)")
   private Augmentation augmentation;
+
+  @Option(names = "--val-split", paramLabel = "F", defaultValue = "0.1",
+      description = "share of every class of a flat DIR/<class>/ folder held out for validation, drawn with a "
+          + "fixed seed and written to the run folder (default: ${DEFAULT-VALUE}); not used with train/ + val/")
+  private double valSplit;
+
+  @Option(names = "--workers", paramLabel = "N",
+      description = "threads that decode images and make batches ahead of training (default: the cores)")
+  private Integer workers;
+
+  @Option(names = "--weights", paramLabel = "RUN|FILE",
+      description = "start from trained weights: a run folder (its best.params; with another class count only "
+          + "the classifier heads start afresh) or a .params file of this network")
+  private Path weights;
+
+  @Option(names = "--freeze", paramLabel = "ROW",
+      description = "freeze every row of the main path up to and including ROW (e.g. inception_4e)")
+  private String freeze;
 
   @Option(names = "--output", paramLabel = "DIR", defaultValue = "runs",
       description = "where run folders are created (default: ${DEFAULT-VALUE})")
@@ -133,7 +166,7 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     TrainingResult result = resume != null ? resumeRun() : newRun();
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("done in %.0f s: best held-out accuracy %.2f%% (epoch %d), last %.2f%%; %s%n",
+    out.printf("done in %.0f s: best val_accuracy %.2f%% (epoch %d), last %.2f%%; %s%n",
         result.seconds(), 100 * result.best().validationAccuracy(), result.bestEpoch(),
         100 * result.last().validationAccuracy(), result.folder());
     out.flush();
@@ -144,15 +177,26 @@ final class TrainCommand implements Callable<Integer> {
     if (specFile != null && spec.commandLine().getParseResult().hasMatchedOption("--model")) {
       throw new ParameterException(spec.commandLine(), "--spec and --model are mutually exclusive; give one");
     }
-    TrainingSettings settings = settings();
     if (limit < 0) {
       throw new ParameterException(spec.commandLine(), "--limit must be zero (all) or positive, not " + limit);
     }
+    FolderOptions folderOptions = validated(() -> new FolderOptions(valSplit, Optional.empty(), workerCount()));
     ModelType type = specFile != null ? ModelType.ofSpecFile(specFile) : ModelCatalog.generated().find(model);
-    DataSource source = DataSource.resolve(data, imageShape(type));
+    TrainingRecipe recipe = type.training();
+    RecipeOptions options = recipeOptions();
+    TrainingSettings settings = validated(() -> options.resolve(recipe, seed,
+        device == null ? DeviceChoice.parse("auto") : device, workerCount()));
+    DataSource source = DataSource.resolve(data, imageShape(type, options.imageSide(recipe)), folderOptions);
     TrainingData trainingData = load(source, limit);
     Network network = type.build(Optional.of(trainingData.classNames().size()), Optional.ofNullable(auxClassifiers));
-    return session(network, trainingData, settings).run(output);
+    // everything that can be wrong with the arguments is found before the run folder is made
+    StartingWeights startingWeights = null;
+    if (weights != null) {
+      startingWeights = StartingWeights.read(weights, network);
+      startingWeights.check(network);
+    }
+    List<String> frozen = freeze == null ? List.of() : validated(() -> StartingWeights.freeze(network, freeze));
+    return session(network, trainingData, settings).startFrom(startingWeights, frozen).run(output);
   }
 
   private TrainingResult resumeRun() throws Exception {
@@ -163,16 +207,16 @@ final class TrainCommand implements Callable<Integer> {
           "--resume takes the run's own settings; only --epochs and --device may be given with it, not " + others);
     }
     ResumeTarget target = ResumeTarget.read(resume);
-    TrainingSettings settings = target.settings();
-    if (spec.commandLine().getParseResult().hasMatchedOption("--epochs")) {
-      settings = validated(() -> target.settings().withEpochs(epochs));
-    }
-    if (device != null) {
-      settings = settings.withDevices(device);
-    }
-    TrainingData trainingData = load(DataSource.resolve(target.dataArgument(), target.imageShape()), target.limit());
+    TrainingSettings recorded = target.settings();
+    TrainingSettings settings = validated(() -> recorded.withEpochs(epochs != null ? epochs : recorded.epochs())
+        .withDevices(device != null ? device : recorded.devices())
+        .withWorkers(workers != null ? workers : FolderOptions.defaultWorkers()));
+    TrainingData trainingData = load(DataSource.resolve(target.dataArgument(), target.imageShape(),
+        target.folderOptions(workerCount())), target.limit());
     Network network = target.modelType().build(Optional.of(target.classes()), Optional.of(target.auxClassifiers()));
-    return session(network, trainingData, settings).resume(target.folder(), target.checkpoint());
+    List<String> frozen = target.lastFrozenRow().map(row -> StartingWeights.freeze(network, row)).orElse(List.of());
+    return session(network, trainingData, settings).startFrom(null, frozen)
+        .resume(target.folder(), target.checkpoint());
   }
 
   private TrainingSession session(Network network, TrainingData trainingData, TrainingSettings settings) {
@@ -192,21 +236,27 @@ final class TrainCommand implements Callable<Integer> {
     return loaded;
   }
 
-  private ImageShape imageShape(ModelType type) {
-    if (imageSize != null && (imageSize < 1 || imageSize > ImageShape.MAX_SIDE)) {
+  private ImageShape imageShape(ModelType type, Optional<Integer> side) {
+    if (side.isPresent() && (side.get() < 1 || side.get() > ImageShape.MAX_SIDE)) {
       throw new ParameterException(spec.commandLine(),
-          "--image-size must be 1 to " + ImageShape.MAX_SIDE + " (pixels per side), not " + imageSize);
+          "--image-size must be 1 to " + ImageShape.MAX_SIDE + " (pixels per side), not " + side.get());
     }
     int channels = (int) type.inputShape().get(0);
-    int height = imageSize != null ? imageSize : (int) type.inputShape().get(1);
-    int width = imageSize != null ? imageSize : (int) type.inputShape().get(2);
+    int height = side.orElse((int) type.inputShape().get(1));
+    int width = side.orElse((int) type.inputShape().get(2));
     return validated(() -> new ImageShape(channels == 1 ? 1 : 3, height, width));
   }
 
-  private TrainingSettings settings() {
-    return validated(() -> new TrainingSettings(epochs, batchSize, optimizer,
-        learningRate == null ? optimizer.defaultLearningRate() : learningRate, schedule, warmupEpochs,
-        weightDecay, seed, device == null ? DeviceChoice.parse("auto") : device, augmentation));
+  private RecipeOptions recipeOptions() {
+    return new RecipeOptions(epochs, batchSize, optimizer, learningRate, schedule, warmupEpochs, weightDecay,
+        augmentation, labelSmoothing, gradientClip, imageSize);
+  }
+
+  private int workerCount() {
+    if (workers != null && workers < 1) {
+      throw new ParameterException(spec.commandLine(), "--workers must be at least 1, not " + workers);
+    }
+    return workers != null ? workers : FolderOptions.defaultWorkers();
   }
 
   /** The value {@code make} makes, its {@link IllegalArgumentException} turned into a usage error. */

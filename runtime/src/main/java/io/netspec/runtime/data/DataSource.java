@@ -36,6 +36,22 @@ public sealed interface DataSource permits EmbeddedSample, IdxDirectory, ImageFo
   LabeledImages load(Split split) throws DataException;
 
   /**
+   * Loads the images {@code eval --split} names: {@link HeldOut#VAL} and {@link HeldOut#TEST} are the held-out
+   * split, {@link HeldOut#ALL} both splits.
+   */
+  default LabeledImages load(HeldOut which) throws DataException {
+    return which == HeldOut.ALL ? load(Split.TRAIN).concat(load(Split.TEST)) : load(Split.TEST);
+  }
+
+  /** Which images {@link #load(HeldOut)} loads, in words, for the console. */
+  default String describe(HeldOut which) {
+    return switch (which) {
+      case VAL, TEST -> "the held-out split of " + description();
+      case ALL -> "every image (training and held-out) of " + description();
+    };
+  }
+
+  /**
    * The source a {@code --data} argument names: nothing or {@value #EMBEDDED} for the embedded sample,
    * {@value #FULL_FASHION_MNIST} for Debian's full set, any other value for a folder, told apart by content:
    * a folder of IDX files if it holds the training images file ({@code train-images-idx3-ubyte[.gz]}), else an
@@ -45,6 +61,11 @@ public sealed interface DataSource permits EmbeddedSample, IdxDirectory, ImageFo
    * @param shape what images from files are converted to (the network's input, or {@code --image-size})
    */
   static DataSource resolve(String argument, ImageShape shape) throws DataException {
+    return resolve(argument, shape, FolderOptions.defaults());
+  }
+
+  /** The same, reading an image folder with {@code options}. */
+  static DataSource resolve(String argument, ImageShape shape, FolderOptions options) throws DataException {
     if (argument == null || argument.equals(EMBEDDED)) {
       return new EmbeddedSample();
     }
@@ -61,6 +82,7 @@ public sealed interface DataSource permits EmbeddedSample, IdxDirectory, ImageFo
     }
     boolean idx = Files.exists(directory.resolve(Split.TRAIN.imagesFile()))
         || Files.exists(directory.resolve(Split.TRAIN.imagesFile() + ".gz"));
-    return !idx && ImageFolder.looksLikeOne(directory) ? new ImageFolder(directory, shape) : new IdxDirectory(directory);
+    return !idx && ImageFolder.looksLikeOne(directory)
+        ? new ImageFolder(directory, shape, options) : new IdxDirectory(directory);
   }
 }

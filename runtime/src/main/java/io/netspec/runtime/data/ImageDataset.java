@@ -8,6 +8,7 @@ import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.dataset.Record;
 import ai.djl.util.Progress;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * Labelled images as a DJL data set: each record is one {@code (C, H, W)} float input made by an
@@ -15,8 +16,9 @@ import java.util.Random;
  * {@code (N, C, H, W)} and {@code (N)}. Inputs are made when a batch asks for them, so that a 224x224 network
  * does not hold its whole resized training set in memory; with an executor (DJL's {@code optExecutorService})
  * and {@code optPrefetchNumber}, DJL makes the next batches on a background thread while the current one
- * trains. Augmentation draws from one seeded generator, in the order records are asked for, so a single
- * loading thread gives the same images on every run.
+ * trains, on as many threads as the executor has. The augmentation of a record draws from a generator seeded
+ * with the seed, the record's index and how many times it was asked for before, so the same seed gives the same
+ * images on every run whatever the number of loading threads.
  */
 public final class ImageDataset extends RandomAccessDataset {
 
@@ -24,14 +26,16 @@ public final class ImageDataset extends RandomAccessDataset {
   private final ImageTransform transform;
   private final Shape inputShape;
   private final Augmentation augmentation;
-  private final Random random;
+  private final long seed;
+  private final AtomicIntegerArray draws;
 
   private ImageDataset(Builder builder) {
     super(builder);
     this.images = builder.images;
     this.transform = builder.transform;
     this.augmentation = builder.augmentation;
-    this.random = new Random(builder.seed);
+    this.seed = builder.seed;
+    this.draws = new AtomicIntegerArray(builder.images.count());
     this.inputShape = new Shape(transform.channels(), transform.height(), transform.width());
   }
 
@@ -43,13 +47,19 @@ public final class ImageDataset extends RandomAccessDataset {
   @Override
   public Record get(NDManager manager, long index) {
     int i = Math.toIntExact(index);
-    float[] values;
-    synchronized (random) {
-      values = transform.apply(images, i, augmentation, random);
-    }
+    Random random = augmentation == Augmentation.NONE ? null : new Random(mix(seed, i, draws.getAndIncrement(i)));
+    float[] values = transform.apply(images, i, augmentation, random);
     NDArray input = manager.create(values, inputShape);
     NDArray label = manager.create((float) images.label(i));
     return new Record(new NDList(input), new NDList(label));
+  }
+
+  /** A seed for the {@code draw}-th augmentation of record {@code index}: SplitMix64's finaliser over the three. */
+  private static long mix(long seed, int index, int draw) {
+    long z = seed * 0x9E3779B97F4A7C15L + ((long) index << 24) + draw;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   @Override

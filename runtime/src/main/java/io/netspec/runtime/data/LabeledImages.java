@@ -96,6 +96,15 @@ public record LabeledImages(String source, int channels, int height, int width, 
         Arrays.copyOf(labels, n));
   }
 
+  /** These images followed by {@code more}, which must have the same size and channels. */
+  public LabeledImages concat(LabeledImages more) {
+    byte[] joinedPixels = Arrays.copyOf(pixels, pixels.length + more.pixels.length);
+    System.arraycopy(more.pixels, 0, joinedPixels, pixels.length, more.pixels.length);
+    byte[] joinedLabels = Arrays.copyOf(labels, labels.length + more.labels.length);
+    System.arraycopy(more.labels, 0, joinedLabels, labels.length, more.labels.length);
+    return new LabeledImages(source, channels, height, width, joinedPixels, joinedLabels);
+  }
+
   /** How many images each class has, indexed by class. */
   public int[] classCounts(int classes) {
     int[] counts = new int[classes];

@@ -3,12 +3,17 @@ package io.netspec.runtime.models;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import io.netspec.dsl.diagnostics.SpecException;
+import io.netspec.dsl.load.SpecLoader;
+import io.netspec.dsl.spec.TrainingRecipe;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A network netspec can build, train and rebuild: a class the netspec plugin generated ({@link #of(Class)}), or a
@@ -129,6 +134,43 @@ public final class ModelType {
    */
   public Map<String, String> specSources() throws IOException {
     return source.specSources();
+  }
+
+  /**
+   * The spec's {@code training:} recipe (inherited along {@code extends}); {@link TrainingRecipe#NONE} for a
+   * generated class whose spec copies are not on the class path. A generated class's copies are read again
+   * with the dsl's loader, from a temporary folder.
+   *
+   * @throws ModelException if the copies cannot be read as a spec
+   */
+  public TrainingRecipe training() throws IOException, ModelException {
+    if (source instanceof SpecFile spec) {
+      return spec.spec().training();
+    }
+    Map<String, String> sources = specSources();
+    if (sources.isEmpty()) {
+      return TrainingRecipe.NONE;
+    }
+    Path folder = Files.createTempDirectory("netspec-recipe-");
+    try {
+      for (Map.Entry<String, String> file : sources.entrySet()) {
+        Path target = folder.resolve(file.getKey()).normalize();
+        if (!target.startsWith(folder)) {
+          throw new ModelException(name + ": spec copy " + file.getKey() + " lies outside its folder");
+        }
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, file.getValue());
+      }
+      return SpecLoader.load(folder.resolve(sources.keySet().iterator().next())).training();
+    } catch (SpecException e) {
+      throw new ModelException(name + ": its spec copy cannot be read (" + e.getMessage() + ")", e);
+    } finally {
+      try (Stream<Path> files = Files.walk(folder)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
   }
 
   @Override

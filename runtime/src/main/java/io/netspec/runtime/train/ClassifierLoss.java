@@ -15,11 +15,23 @@ public final class ClassifierLoss extends Loss {
 
   private final SoftmaxCrossEntropyLoss crossEntropy = new SoftmaxCrossEntropyLoss("cross_entropy");
   private final float[] auxWeights;
+  private final float smoothing;
 
   /** @param auxWeights the weight of every auxiliary classifier, in the order the network returns them */
   public ClassifierLoss(float[] auxWeights) {
+    this(auxWeights, 0);
+  }
+
+  /**
+   * @param auxWeights the weight of every auxiliary classifier, in the order the network returns them
+   * @param smoothing label smoothing: the target is {@code 1 - smoothing} on the label plus
+   *     {@code smoothing / classes} on every class, so each head's loss is {@code (1 - smoothing)} times the
+   *     cross-entropy plus {@code smoothing} times the mean of {@code -log softmax} over the classes
+   */
+  public ClassifierLoss(float[] auxWeights, float smoothing) {
     super("loss");
     this.auxWeights = auxWeights.clone();
+    this.smoothing = smoothing;
   }
 
   /**
@@ -33,7 +45,8 @@ public final class ClassifierLoss extends Loss {
     }
     NDList losses = new NDList(predictions.size());
     for (NDArray logits : predictions) {
-      losses.add(crossEntropy.evaluate(labels, new NDList(logits)));
+      NDArray crossEntropyLoss = crossEntropy.evaluate(labels, new NDList(logits));
+      losses.add(smoothing == 0 ? crossEntropyLoss : smoothed(crossEntropyLoss, logits));
     }
     return losses;
   }
@@ -55,6 +68,14 @@ public final class ClassifierLoss extends Loss {
       total = total.add(loss.mul(weight));
     }
     return total;
+  }
+
+  /** {@code (1 - s) * crossEntropy + s * mean(-log softmax)}; the scalars made by the engine (see below). */
+  private NDArray smoothed(NDArray crossEntropyLoss, NDArray logits) {
+    NDArray uniform = logits.logSoftmax(1).mean().neg();
+    NDArray keep = logits.getManager().full(new Shape(), 1 - smoothing, crossEntropyLoss.getDataType());
+    NDArray spread = logits.getManager().full(new Shape(), smoothing, crossEntropyLoss.getDataType());
+    return crossEntropyLoss.mul(keep).add(uniform.mul(spread));
   }
 
   @Override

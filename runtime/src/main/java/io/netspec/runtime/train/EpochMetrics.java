@@ -27,6 +27,19 @@ public record EpochMetrics(int epoch, double loss, double mainLoss, Map<String, 
     double trainAccuracy, double validationLoss, double validationAccuracy, float learningRate,
     double imagesPerSecond, double seconds) {
 
+  /**
+   * The names of the figures: keys of {@code metrics.jsonl}, and the same words on the console and in
+   * {@code plot.png}. {@link #LOSS} is the training objective (main loss plus the weighted auxiliary losses),
+   * {@link #MAIN_LOSS} the main classifier's loss alone; an auxiliary classifier's loss is named by the
+   * classifier, under {@link #AUX_LOSSES}.
+   */
+  public static final String LOSS = "loss";
+  public static final String MAIN_LOSS = "main_loss";
+  public static final String AUX_LOSSES = "aux_losses";
+  public static final String TRAIN_ACCURACY = "train_accuracy";
+  public static final String VAL_LOSS = "val_loss";
+  public static final String VAL_ACCURACY = "val_accuracy";
+
   public EpochMetrics {
     auxLosses = Collections.unmodifiableMap(new LinkedHashMap<>(auxLosses));
   }
@@ -35,14 +48,14 @@ public record EpochMetrics(int epoch, double loss, double mainLoss, Map<String, 
   public JsonObject toJson() {
     JsonObject json = new JsonObject();
     json.addProperty("epoch", epoch);
-    json.add("loss", number(loss, 6));
-    json.add("main_loss", number(mainLoss, 6));
+    json.add(LOSS, number(loss, 6));
+    json.add(MAIN_LOSS, number(mainLoss, 6));
     JsonObject aux = new JsonObject();
     auxLosses.forEach((name, value) -> aux.add(name, number(value, 6)));
-    json.add("aux_losses", aux);
-    json.add("train_accuracy", number(trainAccuracy, 6));
-    json.add("val_loss", number(validationLoss, 6));
-    json.add("val_accuracy", number(validationAccuracy, 6));
+    json.add(AUX_LOSSES, aux);
+    json.add(TRAIN_ACCURACY, number(trainAccuracy, 6));
+    json.add(VAL_LOSS, number(validationLoss, 6));
+    json.add(VAL_ACCURACY, number(validationAccuracy, 6));
     json.addProperty("lr", learningRate);
     json.add("images_per_second", number(imagesPerSecond, 1));
     json.add("seconds", number(seconds, 2));
@@ -81,9 +94,9 @@ public record EpochMetrics(int epoch, double loss, double mainLoss, Map<String, 
     return lines.toString();
   }
 
-  /** Whether every loss is a finite number: false once training has diverged. */
+  /** Whether every loss, held-out included, is a finite number: false once training has diverged. */
   public boolean isFinite() {
-    return Double.isFinite(loss) && Double.isFinite(mainLoss)
+    return Double.isFinite(loss) && Double.isFinite(mainLoss) && Double.isFinite(validationLoss)
         && auxLosses.values().stream().allMatch(Double::isFinite);
   }
 

@@ -14,16 +14,18 @@ public enum OptimizerChoice {
   /** Stochastic gradient descent with momentum 0.9, as in the GoogLeNet paper. */
   SGD(0.1f) {
     @Override
-    public Optimizer create(Tracker learningRate, float weightDecay) {
-      return Optimizer.sgd().setLearningRateTracker(learningRate).optMomentum(PAPER_MOMENTUM)
-          .optWeightDecays(weightDecay).build();
+    public Optimizer create(Tracker learningRate, float weightDecay, float clip) {
+      var builder = Optimizer.sgd().setLearningRateTracker(learningRate).optMomentum(PAPER_MOMENTUM)
+          .optWeightDecays(weightDecay);
+      return (clip > 0 ? builder.optClipGrad(clip) : builder).build();
     }
   },
   /** Adam with PyTorch's default betas and epsilon. */
   ADAM(0.002f) {
     @Override
-    public Optimizer create(Tracker learningRate, float weightDecay) {
-      return Optimizer.adam().optLearningRateTracker(learningRate).optWeightDecays(weightDecay).build();
+    public Optimizer create(Tracker learningRate, float weightDecay, float clip) {
+      var builder = Optimizer.adam().optLearningRateTracker(learningRate).optWeightDecays(weightDecay);
+      return (clip > 0 ? builder.optClipGrad(clip) : builder).build();
     }
   };
 
@@ -40,8 +42,17 @@ public enum OptimizerChoice {
     return defaultLearningRate;
   }
 
-  /** A new optimizer with this learning-rate tracker and L2 weight decay. */
-  public abstract Optimizer create(Tracker learningRate, float weightDecay);
+  /** A new optimizer with this learning-rate tracker and L2 weight decay, without gradient clipping. */
+  public Optimizer create(Tracker learningRate, float weightDecay) {
+    return create(learningRate, weightDecay, 0);
+  }
+
+  /**
+   * A new optimizer with this learning-rate tracker and L2 weight decay.
+   *
+   * @param clip the largest absolute value of a gradient element (DJL's {@code clipGrad}), 0 for no clipping
+   */
+  public abstract Optimizer create(Tracker learningRate, float weightDecay, float clip);
 
   /** The name the CLI takes, in lower case. */
   @Override

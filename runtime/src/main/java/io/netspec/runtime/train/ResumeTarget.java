@@ -2,6 +2,7 @@ package io.netspec.runtime.train;
 
 import com.google.gson.JsonObject;
 import io.netspec.dsl.diagnostics.SpecException;
+import io.netspec.runtime.data.FolderOptions;
 import io.netspec.runtime.data.ImageShape;
 import io.netspec.report.run.RunLayout;
 import io.netspec.runtime.eval.JsonFiles;
@@ -10,6 +11,7 @@ import io.netspec.runtime.models.ModelRecord;
 import io.netspec.runtime.models.ModelType;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A run folder to resume ({@code train --resume}): its {@code run.json}, which says what to train and how,
@@ -64,6 +66,22 @@ public record ResumeTarget(RunFolder folder, JsonObject run, Checkpoint checkpoi
   /** The run's {@code --limit}, 0 for all images. */
   public int limit() {
     return run.getAsJsonObject("data").get("limit").getAsInt();
+  }
+
+  /** How to read the run's image folder again: the held-out files it recorded, on {@code workers} threads. */
+  public FolderOptions folderOptions(int workers) throws IOException {
+    FolderOptions options = new FolderOptions(FolderOptions.DEFAULT_VAL_SPLIT, Optional.empty(), workers);
+    return RunFolder.heldOutFiles(folder.path()).map(options::withRecordedVal).orElse(options);
+  }
+
+  /** The last row the run froze ({@code --freeze}), if it froze any. */
+  public Optional<String> lastFrozenRow() {
+    JsonObject weights = run.getAsJsonObject("weights");
+    if (weights == null || !weights.has("frozen_rows") || weights.getAsJsonArray("frozen_rows").isEmpty()) {
+      return Optional.empty();
+    }
+    var rows = weights.getAsJsonArray("frozen_rows");
+    return Optional.of(rows.get(rows.size() - 1).getAsString());
   }
 
   /** What the run's image files were converted to. */

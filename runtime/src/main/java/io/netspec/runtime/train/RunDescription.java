@@ -53,6 +53,9 @@ final class RunDescription {
     settingsJson.addProperty("weight_decay", settings.weightDecay());
     settingsJson.addProperty("seed", settings.seed());
     settingsJson.addProperty("augmentation", settings.augmentation().toString());
+    settingsJson.addProperty("label_smoothing", settings.labelSmoothing());
+    settingsJson.addProperty("gradient_clip", settings.gradientClip());
+    settingsJson.addProperty("workers", settings.workers());
     settingsJson.addProperty("device", settings.devices().text());
     run.add("settings", settingsJson);
 
@@ -63,6 +66,24 @@ final class RunDescription {
     }
     run.add("devices", deviceNames);
     return run;
+  }
+
+  /**
+   * Records where the run's starting weights came from ({@code train --weights}), which parameters started
+   * afresh, and which rows were frozen ({@code --freeze}).
+   *
+   * @param origin the weights' origin, or null for random initialisation
+   */
+  static void addStart(JsonObject run, String origin, List<String> reinitialised, List<String> frozen) {
+    JsonObject weights = new JsonObject();
+    weights.addProperty("from", origin == null ? "random initialisation" : origin);
+    JsonArray fresh = new JsonArray();
+    reinitialised.forEach(fresh::add);
+    weights.add("reinitialised", fresh);
+    JsonArray rows = new JsonArray();
+    frozen.forEach(rows::add);
+    weights.add("frozen_rows", rows);
+    run.add("weights", weights);
   }
 
   /** {@code run} with the outcome so far added: epochs done, best epoch and accuracy, seconds. */
@@ -89,7 +110,10 @@ final class RunDescription {
           s.get("learning_rate").getAsFloat(),
           LearningRateSchedule.valueOf(s.get("schedule").getAsString().toUpperCase(Locale.ROOT)),
           s.get("warmup_epochs").getAsInt(), s.get("weight_decay").getAsFloat(), s.get("seed").getAsInt(),
-          DeviceChoice.parse(s.get("device").getAsString()), Augmentation.parse(s.get("augmentation").getAsString()));
+          DeviceChoice.parse(s.get("device").getAsString()), Augmentation.parse(s.get("augmentation").getAsString()),
+          s.has("label_smoothing") ? s.get("label_smoothing").getAsFloat() : 0,
+          s.has("gradient_clip") ? s.get("gradient_clip").getAsFloat() : 0,
+          s.has("workers") ? s.get("workers").getAsInt() : 1);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("run.json: settings unreadable (" + e.getMessage() + ")", e);
     }

@@ -4,6 +4,8 @@ import ai.djl.Model;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.netspec.report.run.RunLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,6 +29,23 @@ import java.util.stream.Stream;
  * place, so that a reader (or a crash) never sees half a file.
  */
 public final class RunFolder {
+
+  /** What a run is and how it went. */
+  public static final String RUN_JSON = "run.json";
+  /** Class index to class name. */
+  public static final String CLASS_INDICES = "class_indices.json";
+  /** One line of figures per epoch. */
+  public static final String METRICS = "metrics.jsonl";
+  /** The figures of {@link #METRICS} drawn. */
+  public static final String PLOT = "plot.png";
+  /** The best epoch's held-out confusion matrix. */
+  public static final String CONFUSION = "confusion.json";
+  /** The last complete epoch's parameters. */
+  public static final String LAST_PARAMS = "last.params";
+  /** The best epoch's parameters. */
+  public static final String BEST_PARAMS = "best.params";
+  /** Which images of an image folder were held out (a flat folder's drawn split), for eval and --resume. */
+  public static final String SPLIT = "split.json";
 
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
@@ -78,6 +100,30 @@ public final class RunFolder {
       }
     }
     return highest;
+  }
+
+  /**
+   * The held-out files a run recorded in its {@link #SPLIT} file (a flat image folder's drawn split), relative
+   * to the data folder; empty if it recorded none.
+   *
+   * @throws IOException if the file is there but unreadable
+   */
+  public static Optional<List<String>> heldOutFiles(Path folder) throws IOException {
+    Path file = folder.resolve(SPLIT);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      JsonObject split = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+      if (!split.has("val")) {
+        return Optional.empty();
+      }
+      List<String> files = new ArrayList<>();
+      split.getAsJsonArray("val").forEach(name -> files.add(name.getAsString()));
+      return Optional.of(files);
+    } catch (RuntimeException e) {
+      throw new IOException(file + ": unreadable (" + e.getMessage() + ")", e);
+    }
   }
 
   public Path path() {

@@ -16,6 +16,7 @@ import com.google.gson.JsonObject;
 import io.netspec.report.run.RunLayout;
 import io.netspec.runtime.data.Augmentation;
 import io.netspec.runtime.data.ImageDataset;
+import io.netspec.runtime.data.ImageFolder;
 import io.netspec.runtime.data.ImageTransform;
 import io.netspec.runtime.data.LabeledImages;
 import io.netspec.runtime.data.TrainingData;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * Trains one network on one data set with DJL's {@link Trainer}, scoring the held-out images after every
@@ -42,8 +44,8 @@ import java.util.concurrent.Executors;
  */
 public final class TrainingSession {
 
-  /** Batches DJL makes ahead of the one training, on the loading thread. */
-  private static final int PREFETCH = 2;
+  /** Batches DJL makes ahead of the one training, per loading thread. */
+  private static final int PREFETCH_PER_WORKER = 2;
 
   private final Network network;
   private final TrainingData data;
@@ -51,6 +53,8 @@ public final class TrainingSession {
   private final PrintWriter console;
   private final boolean interactive;
   private final ClassifierLoss loss;
+  private StartingWeights weights;
+  private List<String> frozen = List.of();
 
   /**
    * @param console where progress goes
@@ -63,7 +67,20 @@ public final class TrainingSession {
     this.settings = settings;
     this.console = console;
     this.interactive = interactive;
-    this.loss = new ClassifierLoss(network.auxLossWeights());
+    this.loss = new ClassifierLoss(network.auxLossWeights(), settings.labelSmoothing());
+  }
+
+  /**
+   * Starts a new run from trained weights instead of random ones, and records the rows frozen
+   * ({@link StartingWeights#freeze}) beforehand.
+   *
+   * @param startingWeights the weights, or null for random ones
+   * @param frozenRows the rows frozen, empty for none
+   */
+  public TrainingSession startFrom(StartingWeights startingWeights, List<String> frozenRows) {
+    this.weights = startingWeights;
+    this.frozen = List.copyOf(frozenRows);
+    return this;
   }
 
   /**
@@ -115,13 +132,13 @@ public final class TrainingSession {
     ImageDataset test = dataset(data.test(), transform, false, Augmentation.NONE, 0);
     int stepsPerEpoch = (int) ((train.size() + settings.batchSize() - 1) / settings.batchSize());
     Tracker learningRate = settings.learningRatePlan().tracker(stepsPerEpoch, devices.length, from.epoch());
-    ExecutorService loader = Executors.newSingleThreadExecutor(task -> {
+    ExecutorService loader = Executors.newFixedThreadPool(settings.workers(), task -> {
       Thread thread = new Thread(task, "netspec-data");
       thread.setDaemon(true);
       return thread;
     });
     DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-        .optOptimizer(settings.optimizer().create(learningRate, settings.weightDecay()))
+        .optOptimizer(settings.optimizer().create(learningRate, settings.weightDecay(), settings.gradientClip()))
         .optDevices(devices)
         .optExecutorService(loader);
     JsonObject checksums = new JsonObject();
@@ -132,14 +149,27 @@ public final class TrainingSession {
         ParameterFiles.load(model, RunLayout.parameters(folder.path(), from.parameters()), previous,
             network.batchShape(1));
       }
+      Map<String, String> shown = StartingWeights.displayNames(network.block());
+      List<String> fresh = (weights != null && from.isStart() ? weights.applyTo(network, model) : List.<String>of())
+          .stream().map(name -> shown.getOrDefault(name, name)).toList();
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(network.batchShape(1));
         JsonObject description = RunDescription.describe(network, data, settings, devices, engine);
+        RunDescription.addStart(description, weights == null ? null : weights.origin(), fresh, frozen);
         console.printf("%s %s on %s; %s, %,d trainable parameters%n", engine.getEngineName(),
             engine.getVersion(), DeviceChoice.describe(devices), network.type().displayName(),
             network.trainableParameters());
         console.printf("data: %s, %,d training and %,d held-out images; run folder %s%n",
             data.source().description(), data.train().count(), data.test().count(), folder.path());
+        console.printf("recipe: %s%n", settings.describe());
+        if (weights != null && from.isStart()) {
+          console.printf("weights: %s%s%n", weights.origin(), fresh.isEmpty() ? ""
+              : "; re-initialised for " + network.classes() + " classes: " + String.join(", ", fresh));
+        }
+        if (!frozen.isEmpty()) {
+          console.printf("frozen: %s (%,d parameters left to train)%n", String.join(", ", frozen),
+              network.trainableParameters());
+        }
         if (from.isStart()) {
           writeStartFiles(folder, description);
         } else {
@@ -151,13 +181,22 @@ public final class TrainingSession {
         TrainingResult result = null;
         for (int epoch = from.epoch() + 1; epoch <= settings.epochs(); epoch++) {
           Scores heldOut = new Scores(data.classNames());
-          epochs.add(trainEpoch(trainer, train, test, epoch, learningRate, stepsPerEpoch, from, heldOut));
+          try {
+            epochs.add(trainEpoch(trainer, train, test, epoch, learningRate, stepsPerEpoch, from, heldOut));
+          } catch (TrainingDivergedException e) {
+            JsonObject diverged = result == null ? description.deepCopy()
+                : RunDescription.withResult(description, result);
+            diverged.add(ParameterFiles.RECORD, checksums.deepCopy());
+            diverged.addProperty("diverged", e.getMessage());
+            folder.writeJson(RunLayout.RUN_JSON, diverged);
+            throw new TrainingDivergedException(e.getMessage() + "; " + lastGood(folder, best, epochs.size()));
+          }
           best = recordEpoch(model, folder, epochs, best, heldOut, checksums);
           result = new TrainingResult(folder.path(), epochs, best, from.seconds() + seconds(start));
           JsonObject record = RunDescription.withResult(description, result);
           record.add(ParameterFiles.RECORD, checksums.deepCopy());
           folder.writeJson(RunLayout.RUN_JSON, record);
-          stopIfDiverged(epochs.get(epochs.size() - 1), folder);
+          stopIfDiverged(epochs.get(epochs.size() - 1), folder, best);
         }
         return result;
       }
@@ -166,19 +205,35 @@ public final class TrainingSession {
     }
   }
 
-  /** Ends a run whose loss is no longer a number: further epochs would only repeat it. */
-  private void stopIfDiverged(EpochMetrics metrics, RunFolder folder) {
+  /** Ends a run whose held-out figures are no longer numbers: further epochs would only repeat it. */
+  private void stopIfDiverged(EpochMetrics metrics, RunFolder folder, int best) {
     if (!metrics.isFinite()) {
       throw new TrainingDivergedException(String.format(
-          "training diverged in epoch %d (loss %s); try a lower --lr than %s; the run so far is in %s",
-          metrics.epoch(), metrics.loss(), settings.learningRate(), folder.path()));
+          "training diverged in epoch %d (held-out loss %s at learning rate %s); %s; %s", metrics.epoch(),
+          metrics.validationLoss(), settings.learningRate(), divergenceHint(),
+          lastGood(folder, best, metrics.epoch() - 1)));
     }
+  }
+
+  /** Where the last good checkpoint of a diverged run is, in words. */
+  private static String lastGood(RunFolder folder, int best, int epochsDone) {
+    if (epochsDone == 0) {
+      return "no epoch completed, so " + folder.path() + " holds no checkpoint";
+    }
+    return "the last good checkpoint is " + RunLayout.parameters(folder.path(), RunLayout.LAST) + " (epoch " + epochsDone
+        + "), the best " + RunLayout.parameters(folder.path(), RunLayout.BEST) + " (epoch " + best + ")";
+  }
+
+  /** The hint of a divergence message. */
+  private String divergenceHint() {
+    return String.format("lower the learning rate (--lr %s), add warm-up (--warmup 1)%s", settings.learningRate() / 10,
+        settings.gradientClip() > 0 ? "" : " or clip gradients (--clip 1)");
   }
 
   private ImageDataset dataset(LabeledImages images, ImageTransform transform, boolean shuffle,
       Augmentation augmentation, long seed) {
     return ImageDataset.builder(images, transform).setSampling(settings.batchSize(), shuffle)
-        .optAugmentation(augmentation, seed).optPrefetchNumber(PREFETCH).build();
+        .optAugmentation(augmentation, seed).optPrefetchNumber(PREFETCH_PER_WORKER * settings.workers()).build();
   }
 
   private Model newModel(Device device) {
@@ -199,8 +254,9 @@ public final class TrainingSession {
     EpochMetrics metrics = epochs.get(epochs.size() - 1);
     folder.writeText(RunLayout.METRICS, EpochMetrics.toJsonLines(epochs));
     model.setProperty("Epoch", Integer.toString(metrics.epoch()));
-    boolean improved =
-        best == 0 || metrics.validationAccuracy() > epochs.get(best - 1).validationAccuracy();
+    // trainEpoch stops at a non-finite loss, so every epoch here is finite; the check keeps it so
+    boolean improved = metrics.isFinite()
+        && (best == 0 || metrics.validationAccuracy() > epochs.get(best - 1).validationAccuracy());
     if (improved) {
       folder.saveParameters(model, RunLayout.BEST);
       ParameterFiles.record(checksums, folder.path(), RunLayout.BEST, metrics.epoch());
@@ -209,14 +265,18 @@ public final class TrainingSession {
     folder.saveParameters(model, RunLayout.LAST);
     ParameterFiles.record(checksums, folder.path(), RunLayout.LAST, metrics.epoch());
     folder.writeBytes(RunLayout.PLOT, MetricsPlot.png(epochs));
-    console.printf("  held-out: loss %.4f, accuracy %.2f%%, top-%d %.2f%%%s%n", metrics.validationLoss(),
-        100 * metrics.validationAccuracy(), Scores.TOP_K, 100 * heldOut.topK(), improved ? " (best so far)" : "");
+    console.printf("  %s %.4f, %s %.2f%%, val_top%d %.2f%%%s%n", EpochMetrics.VAL_LOSS, metrics.validationLoss(),
+        EpochMetrics.VAL_ACCURACY, 100 * metrics.validationAccuracy(), Scores.TOP_K, 100 * heldOut.topK(),
+        improved ? " (best so far)" : "");
     return improved ? metrics.epoch() : best;
   }
 
   private void writeStartFiles(RunFolder folder, JsonObject description) throws IOException {
     folder.writeJson(RunLayout.RUN_JSON, description);
     folder.writeJson(RunLayout.CLASS_INDICES, RunDescription.classIndices(data.classNames()));
+    if (data.source() instanceof ImageFolder images) {
+      folder.writeJson(RunLayout.SPLIT, images.splitRecord());
+    }
     for (Map.Entry<String, String> spec : network.type().specSources().entrySet()) {
       folder.writeText(RunLayout.SPEC_FOLDER + "/" + spec.getKey(), spec.getValue());
     }
@@ -231,9 +291,18 @@ public final class TrainingSession {
     ProgressBar bar = new ProgressBar(console, interactive,
         String.format("epoch %" + digits(settings.epochs()) + "d/%d", epoch, settings.epochs()),
         data.train().count());
+    int step = 0;
     for (Batch batch : trainer.iterateDataset(train)) {
+      step++;
+      int stepNow = step;
       try (batch) {
-        trainStep(trainer, batch, tally);
+        trainStep(trainer, batch, tally, head -> {
+          int update = ((epoch - 1 - from.epoch()) * stepsPerEpoch + stepNow) * trainer.getDevices().length;
+          bar.clear();
+          return new TrainingDivergedException(String.format("training diverged in epoch %d, step %d of %d "
+              + "(learning rate %.3g): %s is not finite; %s", epoch, stepNow, stepsPerEpoch,
+              learningRate.getNewValue(update), head, divergenceHint()));
+        });
       }
       bar.update(tally.seen(), figures(tally, auxNames, tally.seen() / seconds(start)));
     }
@@ -241,6 +310,11 @@ public final class TrainingSession {
     double imagesPerSecond = tally.seen() / trainSeconds;
     bar.finish(tally.seen(), figures(tally, auxNames, imagesPerSecond));
     EpochTally heldOut = evaluate(trainer, test, data.test().count(), heldOutScores);
+    if (!Double.isFinite(heldOut.meanLoss(0))) {
+      throw new TrainingDivergedException(String.format("training diverged in epoch %d: %s on the held-out "
+          + "images is %s, though the training losses were finite; %s", epoch, EpochMetrics.VAL_LOSS,
+          heldOut.meanLoss(0), divergenceHint()));
+    }
     Map<String, Double> auxLosses = new LinkedHashMap<>();
     double objective = tally.meanLoss(0);
     float[] weights = network.auxLossWeights();
@@ -254,18 +328,37 @@ public final class TrainingSession {
         seconds(start));
   }
 
-  /** One optimizer step: the batch is split over the devices, and each part's gradients are summed. */
-  private void trainStep(Trainer trainer, Batch batch, EpochTally tally) {
+  /**
+   * One optimizer step: the batch is split over the devices, and each part's gradients are summed. A head loss
+   * that is not finite stops training before the step, so that the parameters stay those of the last step.
+   *
+   * @param diverged makes the exception for the head whose loss is not finite, named as metrics.jsonl names it
+   */
+  private void trainStep(Trainer trainer, Batch batch, EpochTally tally,
+      Function<String, TrainingDivergedException> diverged) {
+    List<String> heads = headNames();
     try (GradientCollector collector = trainer.newGradientCollector()) {
       for (Batch part : batch.split(trainer.getDevices(), false)) {
         NDList labels = part.getLabels();
         NDList predictions = trainer.forward(part.getData(), labels);
         NDList headLosses = loss.headLosses(labels, predictions);
+        for (int i = 0; i < headLosses.size(); i++) {
+          if (!Float.isFinite(headLosses.get(i).getFloat())) {
+            throw diverged.apply(heads.get(i));
+          }
+        }
         collector.backward(loss.combine(headLosses));
         tally.add(headLosses, predictions.head(), labels.head());
       }
     }
     trainer.step();
+  }
+
+  /** The names of the head losses, main first, as metrics.jsonl names them. */
+  private List<String> headNames() {
+    List<String> names = new ArrayList<>(List.of(EpochMetrics.MAIN_LOSS));
+    names.addAll(network.auxNames()); // metrics.jsonl keeps them under aux_losses by these names
+    return names;
   }
 
   /** The main classifier's loss, accuracy and scores on every held-out image, in inference mode. */
@@ -282,19 +375,29 @@ public final class TrainingSession {
           scores.add(predictions.head(), labels.head());
         }
       }
-      bar.update(tally.seen(), String.format("acc %.2f%%", 100 * tally.accuracy()));
+      bar.update(tally.seen(), String.format("%s %.2f%%", EpochMetrics.VAL_ACCURACY, 100 * tally.accuracy()));
     }
     bar.clear();
     return tally;
   }
 
-  private static String figures(EpochTally tally, List<String> auxNames, double imagesPerSecond) {
-    StringBuilder text = new StringBuilder(String.format("loss %.4f", tally.meanLoss(0)));
+  /** The progress bar's figures, named as metrics.jsonl names them. */
+  private String figures(EpochTally tally, List<String> auxNames, double imagesPerSecond) {
+    StringBuilder text = new StringBuilder();
+    if (!auxNames.isEmpty()) {
+      double objective = tally.meanLoss(0);
+      float[] weights = network.auxLossWeights();
+      for (int i = 0; i < auxNames.size(); i++) {
+        objective += weights[i] * tally.meanLoss(i + 1);
+      }
+      text.append(String.format("%s %.4f  ", EpochMetrics.LOSS, objective));
+    }
+    text.append(String.format("%s %.4f", EpochMetrics.MAIN_LOSS, tally.meanLoss(0)));
     for (int i = 0; i < auxNames.size(); i++) {
       text.append(String.format("  %s %.4f", auxNames.get(i), tally.meanLoss(i + 1)));
     }
-    return text.append(String.format("  acc %.2f%%  %.0f img/s", 100 * tally.accuracy(), imagesPerSecond))
-        .toString();
+    return text.append(String.format("  %s %.2f%%  %.0f img/s", EpochMetrics.TRAIN_ACCURACY,
+        100 * tally.accuracy(), imagesPerSecond)).toString();
   }
 
   private static double seconds(long startNanos) {

@@ -3,7 +3,8 @@ package io.netspec.runtime.train;
 import io.netspec.runtime.data.Augmentation;
 
 /**
- * How to train, as the {@code train} command's options give it.
+ * How to train: the {@code train} command's options over the spec's {@code training:} recipe over netspec's
+ * built-in defaults ({@link RecipeOptions}).
  *
  * @param epochs passes over the training images (in all, counting those of a run being resumed)
  * @param batchSize images per optimizer step (over all devices together)
@@ -15,10 +16,13 @@ import io.netspec.runtime.data.Augmentation;
  * @param seed seeds DJL's and PyTorch's random generators: initial weights, shuffling, dropout, augmentation
  * @param devices where to train
  * @param augmentation random changes to the training images
+ * @param labelSmoothing the share of every target spread evenly over all classes, 0 for none
+ * @param gradientClip the largest absolute value of a gradient element, 0 for no clipping
+ * @param workers threads that decode images and make batches ahead of the training step
  */
 public record TrainingSettings(int epochs, int batchSize, OptimizerChoice optimizer, float learningRate,
     LearningRateSchedule schedule, int warmupEpochs, float weightDecay, int seed, DeviceChoice devices,
-    Augmentation augmentation) {
+    Augmentation augmentation, float labelSmoothing, float gradientClip, int workers) {
 
   public TrainingSettings {
     if (epochs < 1) {
@@ -36,6 +40,23 @@ public record TrainingSettings(int epochs, int batchSize, OptimizerChoice optimi
     if (!(weightDecay >= 0) || Float.isInfinite(weightDecay)) {
       throw new IllegalArgumentException("weight decay must be zero or positive, not " + weightDecay);
     }
+    if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+      throw new IllegalArgumentException("label smoothing must be at least 0 and below 1, not " + labelSmoothing);
+    }
+    if (!(gradientClip >= 0) || Float.isInfinite(gradientClip)) {
+      throw new IllegalArgumentException("gradient clipping must be zero (off) or positive, not " + gradientClip);
+    }
+    if (workers < 1) {
+      throw new IllegalArgumentException("--workers must be at least 1, not " + workers);
+    }
+  }
+
+  /** Settings without label smoothing or gradient clipping, on one loading thread. */
+  public TrainingSettings(int epochs, int batchSize, OptimizerChoice optimizer, float learningRate,
+      LearningRateSchedule schedule, int warmupEpochs, float weightDecay, int seed, DeviceChoice devices,
+      Augmentation augmentation) {
+    this(epochs, batchSize, optimizer, learningRate, schedule, warmupEpochs, weightDecay, seed, devices,
+        augmentation, 0, 0, 1);
   }
 
   /** The learning rate over the whole run. */
@@ -46,12 +67,44 @@ public record TrainingSettings(int epochs, int batchSize, OptimizerChoice optimi
   /** The same settings for a run of {@code total} epochs in all. */
   public TrainingSettings withEpochs(int total) {
     return new TrainingSettings(total, batchSize, optimizer, learningRate, schedule, warmupEpochs, weightDecay,
-        seed, devices, augmentation);
+        seed, devices, augmentation, labelSmoothing, gradientClip, workers);
   }
 
   /** The same settings on other devices. */
   public TrainingSettings withDevices(DeviceChoice other) {
     return new TrainingSettings(epochs, batchSize, optimizer, learningRate, schedule, warmupEpochs, weightDecay,
-        seed, other, augmentation);
+        seed, other, augmentation, labelSmoothing, gradientClip, workers);
+  }
+
+  /** The same settings with {@code threads} loading threads. */
+  public TrainingSettings withWorkers(int threads) {
+    return new TrainingSettings(epochs, batchSize, optimizer, learningRate, schedule, warmupEpochs, weightDecay,
+        seed, devices, augmentation, labelSmoothing, gradientClip, threads);
+  }
+
+  /** The recipe in one line, for the console. */
+  public String describe() {
+    StringBuilder text = new StringBuilder(String.format("%s lr %s, %s schedule", optimizer, plain(learningRate),
+        schedule));
+    if (warmupEpochs > 0) {
+      text.append(", ").append(warmupEpochs).append(" warm-up epoch").append(warmupEpochs == 1 ? "" : "s");
+    }
+    text.append(", ").append(epochs).append(epochs == 1 ? " epoch" : " epochs").append(" of batch ").append(batchSize);
+    text.append(", augment ").append(augmentation);
+    if (weightDecay > 0) {
+      text.append(", weight decay ").append(plain(weightDecay));
+    }
+    if (labelSmoothing > 0) {
+      text.append(", label smoothing ").append(plain(labelSmoothing));
+    }
+    if (gradientClip > 0) {
+      text.append(", gradients clipped to ±").append(plain(gradientClip));
+    }
+    return text.toString();
+  }
+
+  /** {@code 0.0002}, not {@code 2.0E-4}; {@code 2}, not {@code 2.0}. */
+  private static String plain(float value) {
+    return new java.math.BigDecimal(Float.toString(value)).stripTrailingZeros().toPlainString();
   }
 }

@@ -24,18 +24,18 @@ class ClassFolderRulesTest {
     image("cat/1.png");
     Files.createDirectories(data.resolve("dog"));
     DataException e = assertThrows(DataException.class, () -> new ImageFolder(data, SHAPE));
-    assertEquals(data.resolve("dog") + ": class folder holds no image (.jpg, .jpeg or .png); remove it or add "
-        + "images", e.getMessage());
+    assertEquals(data.resolve("dog") + ": class folder holds no .jpg, .jpeg or .png image; remove it or add images",
+        e.getMessage());
   }
 
   @Test
-  void nestedFoldersAreRefusedNotIgnored() throws IOException {
+  void imagesInNestedFoldersCountForTheirClassNotIgnored() throws IOException, DataException {
     image("cat/1.png");
     image("dog/1.png");
     image("dog/puppies/2.png");
-    DataException e = assertThrows(DataException.class, () -> new ImageFolder(data, SHAPE));
-    assertEquals(data.resolve("dog/puppies") + ": is a folder inside class folder 'dog'; images must lie directly "
-        + "in their class folder (move them up, or make it a class of its own)", e.getMessage());
+    ImageFolder folder = new ImageFolder(data, SHAPE, new FolderOptions(0.0, java.util.Optional.empty(), 1));
+    assertEquals(java.util.List.of("cat", "dog"), folder.classNames());
+    assertEquals(3, folder.load(Split.TRAIN).count()); // dog/puppies/2.png is one of dog's images
   }
 
   @Test

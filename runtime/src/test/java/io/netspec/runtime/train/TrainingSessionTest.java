@@ -147,4 +147,27 @@ class TrainingSessionTest {
   private static JsonObject json(String name) throws Exception {
     return JsonParser.parseString(Files.readString(result.folder().resolve(name))).getAsJsonObject();
   }
+
+  /** Issue 10, item 6: the console, metrics.jsonl and plot.png call each figure by one name. */
+  @Test
+  void everyFigureHasOneNameOnTheConsoleInTheMetricsAndInThePlot() throws Exception {
+    JsonObject line = JsonParser.parseString(Files.readAllLines(result.folder().resolve("metrics.jsonl")).get(0))
+        .getAsJsonObject();
+    List<String> plotted = MetricsPlot.charts(result.epochs()).stream()
+        .flatMap(chart -> chart.series().stream().map(series -> series.name())).toList();
+    // googlenet-fashion trains one auxiliary classifier: objective and main loss differ, and both are shown
+    assertEquals(List.of("loss", "main_loss", "aux1", "val_loss", "train_accuracy", "val_accuracy"),
+        plotted);
+    for (String name : plotted) {
+      boolean inMetrics = line.has(name) || line.getAsJsonObject("aux_losses").has(name);
+      assertTrue(inMetrics, name + " in " + line);
+      assertTrue(console.contains(name + " "), name + " on the console: " + console);
+    }
+    String bar = console.lines().filter(l -> l.contains("main_loss")).reduce((a, b) -> b).orElseThrow();
+    double objective = Double.parseDouble(bar.replaceAll(".*\\bloss ([0-9.]+).*", "$1"));
+    double main = Double.parseDouble(bar.replaceAll(".*main_loss ([0-9.]+).*", "$1"));
+    assertEquals(line.get("loss").getAsDouble(), objective, 1e-4, bar); // the console's loss is the objective
+    assertEquals(line.get("main_loss").getAsDouble(), main, 1e-4, bar);
+    assertTrue(objective > main, bar);
+  }
 }

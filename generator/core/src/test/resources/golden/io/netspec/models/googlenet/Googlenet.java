@@ -36,7 +36,7 @@ public final class Googlenet extends NetworkBlock {
     /**
      * SHA-256 of the spec's bytes and of every spec it extends, child first.
      */
-    public static final String SPEC_SHA256 = "9d57c58ea11003978df4f64d738bff0043484a0ec32f2b547fcd6860b2984d32";
+    public static final String SPEC_SHA256 = "5d0b77f98b480917c74981cd045f4e56f17bd23b03c20ca06fabf86e52cdff46";
 
     /**
      * The input of one example: channels, height, width.
