@@ -16,6 +16,7 @@ import java.nio.file.Path;
  *   last.params            parameters of the last complete epoch
  *   best.params            parameters of the best epoch
  *   confusion.json         the best epoch's held-out confusion matrix
+ *   split.json             the held-out files of a flat image folder (train/ + val/ layouts: the layout)
  *   spec/                  the spec file and the specs it extends
  *   eval-N/confusion.json  what each `netspec eval` wrote (never over the training's files)
  *   .lock                  held by the process writing the folder; holds its process id
@@ -40,6 +41,9 @@ public final class RunLayout {
 
   /** The same matrix as CSV, as other tools write it. */
   public static final String CONFUSION_CSV = "confusion.csv";
+
+  /** Which images of an image folder were held out (a flat folder's drawn split), for eval and --resume. */
+  public static final String SPLIT = "split.json";
 
   /** The folder that holds the run's copy of its spec files. */
   public static final String SPEC_FOLDER = "spec";

@@ -30,23 +30,6 @@ import java.util.stream.Stream;
  */
 public final class RunFolder {
 
-  /** What a run is and how it went. */
-  public static final String RUN_JSON = "run.json";
-  /** Class index to class name. */
-  public static final String CLASS_INDICES = "class_indices.json";
-  /** One line of figures per epoch. */
-  public static final String METRICS = "metrics.jsonl";
-  /** The figures of {@link #METRICS} drawn. */
-  public static final String PLOT = "plot.png";
-  /** The best epoch's held-out confusion matrix. */
-  public static final String CONFUSION = "confusion.json";
-  /** The last complete epoch's parameters. */
-  public static final String LAST_PARAMS = "last.params";
-  /** The best epoch's parameters. */
-  public static final String BEST_PARAMS = "best.params";
-  /** Which images of an image folder were held out (a flat folder's drawn split), for eval and --resume. */
-  public static final String SPLIT = "split.json";
-
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
   private final Path path;
@@ -103,13 +86,13 @@ public final class RunFolder {
   }
 
   /**
-   * The held-out files a run recorded in its {@link #SPLIT} file (a flat image folder's drawn split), relative
+   * The held-out files a run recorded in its {@link RunLayout#SPLIT} file (a flat image folder's drawn split), relative
    * to the data folder; empty if it recorded none.
    *
    * @throws IOException if the file is there but unreadable
    */
   public static Optional<List<String>> heldOutFiles(Path folder) throws IOException {
-    Path file = folder.resolve(SPLIT);
+    Path file = folder.resolve(RunLayout.SPLIT);
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }

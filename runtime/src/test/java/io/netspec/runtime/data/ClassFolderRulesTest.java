@@ -33,9 +33,9 @@ class ClassFolderRulesTest {
     image("cat/1.png");
     image("dog/1.png");
     image("dog/puppies/2.png");
-    ImageFolder folder = new ImageFolder(data, SHAPE, new FolderOptions(0.0, java.util.Optional.empty(), 1));
+    ImageFolder folder = new ImageFolder(data, SHAPE);
     assertEquals(java.util.List.of("cat", "dog"), folder.classNames());
-    assertEquals(3, folder.load(Split.TRAIN).count()); // dog/puppies/2.png is one of dog's images
+    assertEquals(3, folder.load(HeldOut.ALL).count()); // dog/puppies/2.png is one of dog's images
   }
 
   @Test
