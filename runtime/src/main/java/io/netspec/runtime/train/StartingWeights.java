@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.netspec.dsl.diagnostics.SpecException;
+import io.netspec.report.run.RunLayout;
 import io.netspec.runtime.eval.TrainedRun;
 import io.netspec.runtime.models.ModelException;
 import io.netspec.runtime.models.Network;
@@ -58,7 +59,7 @@ public final class StartingWeights {
    */
   public static StartingWeights read(Path path, Network target) throws IOException, ModelException, SpecException {
     if (Files.isDirectory(path)) {
-      try (TrainedRun run = TrainedRun.open(path, "best")) {
+      try (TrainedRun run = TrainedRun.open(path, RunLayout.BEST)) {
         return of(path + " (best.params)", run.network());
       }
     }
