@@ -7,10 +7,12 @@ import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.netspec.dsl.tensors.NamedTensor;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A DJL network's parameters bound to the spec's tensor names ({@link io.netspec.dsl.tensors.TensorNames}).
@@ -35,13 +37,15 @@ public final class NamedParameters {
   private final List<NamedTensor> tensors;
   private final List<TensorBinding> bindings;
   private final List<String> absentOwners;
+  private final Set<String> leftOut;
 
   private NamedParameters(String network, List<NamedTensor> tensors, List<TensorBinding> bindings,
-      List<String> absentOwners) {
+      List<String> absentOwners, Set<String> leftOut) {
     this.network = network;
     this.tensors = List.copyOf(tensors);
     this.bindings = List.copyOf(bindings);
     this.absentOwners = List.copyOf(absentOwners);
+    this.leftOut = Set.copyOf(leftOut);
   }
 
   /**
@@ -81,7 +85,7 @@ public final class NamedParameters {
         throw new WeightsException(network + " has no child block for row '" + owner + "' of its spec");
       }
     }
-    return new NamedParameters(network, tensors, bindings, absent);
+    return new NamedParameters(network, tensors, bindings, absent, Set.of());
   }
 
   private static List<TensorBinding> bindOwner(String network, String owner, Block child, List<NamedTensor> named)
@@ -136,11 +140,22 @@ public final class NamedParameters {
   }
 
   /**
+   * These parameters but for the tensors {@code names}: a file's tensors of these names are ignored and the
+   * network's keep their values (fine-tuning on other classes leaves the class scores as initialised).
+   */
+  public NamedParameters leaving(Set<String> names) {
+    Set<String> left = new HashSet<>(leftOut);
+    left.addAll(names);
+    return new NamedParameters(network, tensors,
+        bindings.stream().filter(b -> !left.contains(b.tensor().name())).toList(), absentOwners, left);
+  }
+
+  /**
    * Every tensor the network has outside DJL, in the tensor names' order: the bound parameters and BatchNorm's
    * {@code num_batches_tracked} counters, without those of absent auxiliary classifiers.
    */
   public List<NamedTensor> tensors() {
-    return tensors.stream().filter(t -> !absentOwners.contains(t.owner())).toList();
+    return tensors.stream().filter(t -> !isLeftOut(t.name())).toList();
   }
 
   /** The parameters, in the tensor names' order. */
@@ -153,8 +168,12 @@ public final class NamedParameters {
     return absentOwners;
   }
 
-  /** Whether {@code name} is a tensor of the spec that this network leaves out (an absent aux classifier's). */
+  /**
+   * Whether {@code name} is a tensor of the spec that these parameters leave out: an absent auxiliary
+   * classifier's, or one given to {@link #leaving}.
+   */
   public boolean isLeftOut(String name) {
-    return tensors.stream().anyMatch(t -> t.name().equals(name) && absentOwners.contains(t.owner()));
+    return leftOut.contains(name)
+        || tensors.stream().anyMatch(t -> t.name().equals(name) && absentOwners.contains(t.owner()));
   }
 }

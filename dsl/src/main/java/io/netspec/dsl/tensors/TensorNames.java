@@ -13,7 +13,9 @@ import io.netspec.dsl.spec.Layer;
 import io.netspec.dsl.spec.Linear;
 import io.netspec.dsl.spec.NetworkSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The names, shapes and types a network's tensors carry outside DJL: in safetensors files, as the attributes of
@@ -68,6 +70,31 @@ public final class TensorNames {
       names.rows(aux.classifier().name() + ".", aux.rows());
     }
     return List.copyOf(names.tensors);
+  }
+
+  /**
+   * The names of the tensors whose shape follows the class count: the weight and bias of every linear row with
+   * {@code units: classes}, of the main path and of the auxiliary classifiers. Fine-tuning on other classes
+   * starts these afresh.
+   */
+  public static Set<String> classScoreNames(NetworkSpec spec) {
+    Set<String> names = new LinkedHashSet<>();
+    addClassScoreNames("", spec.layers(), names);
+    for (AuxClassifier aux : spec.auxClassifiers()) {
+      addClassScoreNames(aux.name() + ".", aux.layers(), names);
+    }
+    return names;
+  }
+
+  private static void addClassScoreNames(String prefix, List<Layer> layers, Set<String> names) {
+    for (Layer layer : layers) {
+      if (layer instanceof Linear linear && linear.toClasses()) {
+        names.add(prefix + linear.name() + ".weight");
+        if (linear.bias()) {
+          names.add(prefix + linear.name() + ".bias");
+        }
+      }
+    }
   }
 
   private static NetworkSpec withClasses(NetworkSpec spec, int classes) {

@@ -89,6 +89,13 @@ class TensorNamesTest {
   }
 
   @Test
+  void classScoreNamesAreTheClassifierRowsOfMainPathAndAuxClassifiers() throws Exception {
+    NetworkSpec spec = SpecLoader.load(Path.of("..", "specs", "googlenet-torchvision.yaml"));
+    assertEquals(java.util.Set.of("fc.weight", "fc.bias", "aux1.fc2.weight", "aux1.fc2.bias", "aux2.fc2.weight",
+        "aux2.fc2.bias"), TensorNames.classScoreNames(spec));
+  }
+
+  @Test
   void paperSpecHasBiasesAndNumberedReductionUnitsAndNoBatchNorm() throws Exception {
     NetworkSpec spec = SpecLoader.load(Path.of("..", "specs", "googlenet.yaml"));
     List<NamedTensor> tensors = TensorNames.of(spec);

@@ -127,7 +127,8 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--weights", paramLabel = "FILE",
       description = "start from the parameters of a .safetensors file of this network (e.g. torchvision's "
-          + "googlenet converted by tools/torchvision/convert_googlenet.py) instead of random ones")
+          + "googlenet converted by tools/torchvision/convert_googlenet.py) instead of random ones; with "
+          + "another class count, all but the class scores")
   private Path weights;
 
   @Option(names = "--resume", paramLabel = "RUN",
@@ -159,7 +160,11 @@ final class TrainCommand implements Callable<Integer> {
     TrainingData trainingData = load(source, limit);
     Network network = type.build(Optional.of(trainingData.classNames().size()), Optional.ofNullable(auxClassifiers));
     if (weights != null) {
-      WeightsFile.load(weights, network);
+      List<String> fresh = WeightsFile.loadForFineTuning(weights, network);
+      if (!fresh.isEmpty()) {
+        spec.commandLine().getOut().printf("%s: another class count; %s start as initialised%n", weights,
+            String.join(", ", fresh));
+      }
     }
     return session(network, trainingData, settings).run(output);
   }

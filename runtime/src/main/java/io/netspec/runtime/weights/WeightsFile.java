@@ -3,6 +3,7 @@ package io.netspec.runtime.weights;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.netspec.dsl.diagnostics.SpecException;
+import io.netspec.dsl.tensors.NamedTensor;
 import io.netspec.dsl.tensors.TensorNames;
 import io.netspec.exchange.NamedParameters;
 import io.netspec.exchange.SafetensorsWeights;
@@ -12,7 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A network's parameters in a safetensors file, under its spec's tensor names: what {@code netspec export
@@ -58,12 +61,42 @@ public final class WeightsFile {
    *     tensor that differs with both shapes
    */
   public static void load(Path file, Network network) throws IOException, SpecException, WeightsException {
+    check(file);
+    SafetensorsWeights.read(file, namedParameters(network));
+  }
+
+  private static void check(Path file) throws NoSuchFileException, WeightsException {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString(), null, "no such weights file");
     }
     if (!isSafetensors(file)) {
       throw new WeightsException(file + ": not a weights file netspec reads here; give a " + SUFFIX + " file");
     }
-    SafetensorsWeights.read(file, namedParameters(network));
+  }
+
+  /**
+   * Sets the network's parameters to those of {@code file} to fine-tune them: as {@link #load}, but a file of
+   * another class count is taken too, its class scores (the linear rows with {@code units: classes}) left out,
+   * so that they start as initialised.
+   *
+   * @return the names of the tensors left as initialised; empty when the file fits the network whole
+   * @throws WeightsException if the file does not fit even so, naming the first tensor that differs
+   */
+  public static List<String> loadForFineTuning(Path file, Network network)
+      throws IOException, SpecException, WeightsException {
+    check(file);
+    NamedParameters parameters = namedParameters(network);
+    try {
+      SafetensorsWeights.read(file, parameters);
+      return List.of();
+    } catch (WeightsException whole) {
+      Set<String> classScores = TensorNames.classScoreNames(network.type().spec());
+      try {
+        SafetensorsWeights.read(file, parameters.leaving(classScores));
+      } catch (WeightsException withoutClassScores) {
+        throw whole;
+      }
+      return parameters.tensors().stream().map(NamedTensor::name).filter(classScores::contains).toList();
+    }
   }
 }

@@ -153,6 +153,28 @@ class ExportImportTest {
   }
 
   @Test
+  void trainOnAnotherClassCountTakesAllButTheClassScores() throws Exception {
+    Path five = work.resolve("five-for-training.safetensors");
+    WeightsFile.export(freshFashionNetwork(5), five);
+    CliRun train = CliRun.of("train", "--weights", five.toString(), "--limit", "64", "--epochs", "1",
+        "--batch-size", "32", "--device", "cpu", "--lr", "1e-30", "--optimizer", "sgd",
+        "--output", work.resolve("five-tuned").toString());
+    assertEquals(0, train.code(), train.err());
+    assertTrue(train.out().contains(five + ": another class count; fc.weight, fc.bias, aux1.fc2.weight, "
+        + "aux1.fc2.bias start as initialised"), train.out());
+    Path again = work.resolve("five-tuned.safetensors");
+    CliRun export = CliRun.of("export", work.resolve("five-tuned/train-1").toString(), "--format", "safetensors",
+        "-o", again.toString());
+    assertEquals(0, export.code(), export.err());
+    try (NDManager manager = NDManager.newBaseManager()) {
+      NDList before = decode(five, manager);
+      NDList after = decode(again, manager);
+      assertArrayEquals(before.get("conv1.conv.weight").toFloatArray(), after.get("conv1.conv.weight").toFloatArray());
+      assertEquals(new ai.djl.ndarray.types.Shape(10, 208), after.get("fc.weight").getShape());
+    }
+  }
+
+  @Test
   void aFileWithAnotherShapeIsRefusedInOneLineNamingBothShapes() throws Exception {
     Path five = work.resolve("five-classes.safetensors");
     Network network = freshFashionNetwork(5);

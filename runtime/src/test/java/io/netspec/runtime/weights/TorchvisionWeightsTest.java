@@ -72,8 +72,9 @@ class TorchvisionWeightsTest {
       assertEquals(new ai.djl.ndarray.types.Shape(2, 1000), ours.getShape());
       NDArray theirs = manager.create(logits, ours.getShape());
       double difference = ours.sub(theirs).abs().max().getFloat();
-      System.out.printf("%s with torchvision's converted weights: max abs logit difference %.3g (|logits| max %.3g)%n",
-          type.name(), difference, theirs.abs().max().getFloat());
+      System.out.printf("%s (%s) with torchvision's converted weights: max abs logit difference %.3g "
+          + "(|logits| max %.3g)%n", type.name(), type.networkClass().getSimpleName(), difference,
+          theirs.abs().max().getFloat());
       return difference;
     }
   }
