@@ -9,6 +9,7 @@ import io.netspec.runtime.data.LabeledImages;
 import io.netspec.runtime.eval.Scores;
 import io.netspec.runtime.eval.ScoresReport;
 import io.netspec.runtime.eval.TrainedRun;
+import io.netspec.runtime.weights.WeightsFile;
 import io.netspec.runtime.train.RunFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -63,6 +64,11 @@ final class EvalCommand implements Callable<Integer> {
       description = "best or last: which epoch's parameters (default: ${DEFAULT-VALUE})")
   private ParameterChoice params;
 
+  @Option(names = "--weights", paramLabel = "FILE",
+      description = "a .safetensors file of the run's network (e.g. from `netspec export --format safetensors`) "
+          + "to use instead of the run's own parameters")
+  private Path weights;
+
   @Option(names = "--batch-size", paramLabel = "B", defaultValue = "64", description = "default: ${DEFAULT-VALUE}")
   private int batchSize;
 
@@ -106,6 +112,9 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Options.requirePositive(spec, "--batch-size", batchSize);
     try (TrainedRun trained = TrainedRun.open(run, params.fileName())) {
+      if (weights != null) {
+        WeightsFile.load(weights, trained.network());
+      }
       if (workers != null) {
         Options.requirePositive(spec, "--workers", workers);
       }
@@ -127,8 +136,8 @@ final class EvalCommand implements Callable<Integer> {
         images = images.limit(n);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("%s (%s, %s.params): scoring %,d images, %s%n", run, trained.network().type().displayName(),
-          params.fileName(), images.count(), source.describe(split));
+      out.printf("%s (%s, %s): scoring %,d images, %s%n", run, trained.network().type().displayName(),
+          weights != null ? weights : params.fileName() + ".params", images.count(), source.describe(split));
       List<String> skipped = source.skipped();
       if (!skipped.isEmpty()) {
         PrintWriter err = spec.commandLine().getErr();

@@ -11,6 +11,7 @@ import io.netspec.runtime.data.LabeledImages;
 import io.netspec.runtime.eval.Prediction;
 import io.netspec.runtime.eval.TrainedRun;
 import java.io.IOException;
+import io.netspec.runtime.weights.WeightsFile;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,6 +79,10 @@ final class PredictCommand implements Callable<Integer> {
 
   /** One classified file. */
   private record Classified(Path file, Prediction prediction) {}
+  @Option(names = "--weights", paramLabel = "FILE",
+      description = "a .safetensors file of the run's network (e.g. from `netspec export --format safetensors`) "
+          + "to use instead of the run's own parameters")
+  private Path weights;
 
   @Override
   public Integer call() throws Exception {
@@ -93,6 +98,9 @@ final class PredictCommand implements Callable<Integer> {
     List<Classified> results = new ArrayList<>();
     long start;
     try (TrainedRun trained = TrainedRun.open(run, params.fileName())) {
+      if (weights != null) {
+        WeightsFile.load(weights, trained.network());
+      }
       start = System.nanoTime(); // decoding and classifying, not loading the network
       ImageShape shape = trained.imageShape();
       List<Path> files = found.files();

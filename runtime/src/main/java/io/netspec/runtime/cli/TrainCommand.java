@@ -138,7 +138,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--weights", paramLabel = "RUN|FILE",
       description = "start from trained weights: a run folder (its best.params; with another class count only "
-          + "the classifier heads start afresh) or a .params file of this network")
+          + "the classifier heads start afresh), a .params file of this network, or a .safetensors file under "
+          + "its spec's tensor names (e.g. torchvision's googlenet converted by "
+          + "tools/torchvision/convert_googlenet.py; with another class count, all but the class scores)")
   private Path weights;
 
   @Option(names = "--freeze", paramLabel = "ROW",

@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import io.netspec.dsl.diagnostics.SpecException;
 import io.netspec.dsl.load.SpecLoader;
+import io.netspec.dsl.spec.NetworkSpec;
 import io.netspec.dsl.spec.TrainingRecipe;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A network netspec can build, train and rebuild: a class the netspec plugin generated ({@link #of(Class)}), or a
@@ -138,36 +138,52 @@ public final class ModelType {
 
   /**
    * The spec's {@code training:} recipe (inherited along {@code extends}); {@link TrainingRecipe#NONE} for a
-   * generated class whose spec copies are not on the class path. A generated class's copies are read again
-   * with the dsl's loader, from a temporary folder.
+   * generated class whose spec copies are not on the class path.
    *
    * @throws ModelException if the copies cannot be read as a spec
    */
   public TrainingRecipe training() throws IOException, ModelException {
-    if (source instanceof SpecFile spec) {
-      return spec.spec().training();
+    if (!(source instanceof SpecFile) && specSources().isEmpty()) {
+      return TrainingRecipe.NONE;
+    }
+    try {
+      return spec().training();
+    } catch (SpecException e) {
+      throw new ModelException(name + ": its spec copy cannot be read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * The checked spec this network is built from: the interpreter's, or for a generated class its spec copies
+   * (the {@link #specSources()}), loaded again. What the spec says beyond the network's own constants, such as
+   * its tensor names (TensorNames) and its training recipe, is read from it.
+   *
+   * @throws IOException if a generated class's spec copies are not on the class path
+   * @throws SpecException if they do not load (they loaded when the class was generated)
+   */
+  public NetworkSpec spec() throws IOException, SpecException {
+    if (source instanceof SpecFile file) {
+      return file.spec();
     }
     Map<String, String> sources = specSources();
     if (sources.isEmpty()) {
-      return TrainingRecipe.NONE;
+      throw new IOException(name + ": its spec " + specFile + " is not on the class path");
     }
-    Path folder = Files.createTempDirectory("netspec-recipe-");
+    Path folder = Files.createTempDirectory("netspec-spec");
     try {
-      for (Map.Entry<String, String> file : sources.entrySet()) {
-        Path target = folder.resolve(file.getKey()).normalize();
-        if (!target.startsWith(folder)) {
-          throw new ModelException(name + ": spec copy " + file.getKey() + " lies outside its folder");
+      for (Map.Entry<String, String> text : sources.entrySet()) {
+        Path file = folder.resolve(text.getKey()).normalize();
+        if (!file.startsWith(folder)) {
+          throw new IOException(name + ": spec copy " + text.getKey() + " lies outside its folder");
         }
-        Files.createDirectories(target.getParent());
-        Files.writeString(target, file.getValue());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text.getValue());
       }
-      return SpecLoader.load(folder.resolve(sources.keySet().iterator().next())).training();
-    } catch (SpecException e) {
-      throw new ModelException(name + ": its spec copy cannot be read (" + e.getMessage() + ")", e);
+      return SpecLoader.load(folder.resolve(specFile));
     } finally {
-      try (Stream<Path> files = Files.walk(folder)) {
-        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(file);
+      try (var paths = Files.walk(folder)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
         }
       }
     }

@@ -8,10 +8,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.netspec.dsl.diagnostics.SpecException;
+import io.netspec.exchange.WeightsException;
 import io.netspec.report.run.RunLayout;
 import io.netspec.runtime.eval.TrainedRun;
 import io.netspec.runtime.models.ModelException;
 import io.netspec.runtime.models.Network;
+import io.netspec.runtime.weights.WeightsFile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -34,8 +36,8 @@ import java.util.Optional;
  * the class count (the classifier heads' last layers, main and auxiliary) start afresh and are named, and any
  * other difference means the weights belong to another network: an error before anything is written.
  *
- * <p>{@link #read} takes a path; another file kind (safetensors) is one more case there that fills the same
- * map of serialised parameters.
+ * <p>{@link #read} takes a path; a safetensors file ({@link WeightsFile}) fills the same map of serialised
+ * parameters through a twin of the network.
  */
 public final class StartingWeights {
 
@@ -52,7 +54,8 @@ public final class StartingWeights {
   }
 
   /**
-   * Reads {@code --weights}: a run folder, or a {@code .params} file of {@code target}'s network.
+   * Reads {@code --weights}: a run folder, a {@code .params} file of {@code target}'s network, or a
+   * {@code .safetensors} file under its spec's tensor names.
    *
    * @param target the network about to be trained (built, not initialised)
    * @throws IOException if the path is neither, or cannot be read
@@ -66,8 +69,12 @@ public final class StartingWeights {
     if (!Files.isRegularFile(path)) {
       throw new NoSuchFileException(path.toString(), null, "--weights: no such run folder or .params file");
     }
+    if (WeightsFile.isSafetensors(path)) {
+      return fromSafetensors(path, target);
+    }
     if (!path.getFileName().toString().endsWith(".params")) {
-      throw new IOException("--weights " + path + ": expected a run folder or a .params file");
+      throw new IOException("--weights " + path + ": expected a run folder, a .params or a "
+          + WeightsFile.SUFFIX + " file");
     }
     Network twin = target.type().build(Optional.of(target.classes()), Optional.of(target.hasAuxClassifiers()));
     try (Model model = Model.newInstance(target.type().stem())) {
@@ -80,6 +87,22 @@ public final class StartingWeights {
             + "folder instead", e);
       }
       return of(path.toString(), twin);
+    }
+  }
+
+  /**
+   * A safetensors file under the spec's tensor names ({@link WeightsFile}): loaded into a twin of {@code target}
+   * with its class count; of another class count, all but the class scores, which keep the twin's initial values.
+   */
+  private static StartingWeights fromSafetensors(Path path, Network target)
+      throws IOException, ModelException, SpecException {
+    Network twin = target.type().build(Optional.of(target.classes()), Optional.of(target.hasAuxClassifiers()));
+    try {
+      List<String> fresh = WeightsFile.loadForFineTuning(path, twin);
+      return of(fresh.isEmpty() ? path.toString()
+          : path + " (another class count: " + String.join(", ", fresh) + " start as initialised)", twin);
+    } catch (WeightsException e) {
+      throw new IOException("--weights " + e.getMessage(), e);
     }
   }
 
