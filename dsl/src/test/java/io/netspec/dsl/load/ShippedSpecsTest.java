@@ -145,17 +145,23 @@ class ShippedSpecsTest {
     NetworkSpec spec = load("googlenet-torchvision.yaml");
     assertEquals("GooglenetTorchvision", spec.className());
     assertTrue(spec.layer("norm1").isEmpty() && spec.layer("norm2").isEmpty());
-    assertEquals(19, spec.layers().size());
-    Pool pool4 = layer(spec, "pool4", Pool.class);
+    // torchvision's module names (TensorNames then gives its state_dict keys), and the paper's softmax row
+    assertEquals(List.of("conv1", "maxpool1", "conv2", "conv3", "maxpool2", "inception3a", "inception3b",
+        "maxpool3", "inception4a", "inception4b", "inception4c", "inception4d", "inception4e", "maxpool4",
+        "inception5a", "inception5b", "avgpool", "dropout", "fc", "softmax"),
+        spec.layers().stream().map(Layer::name).toList());
+    Pool pool4 = layer(spec, "maxpool4", Pool.class);
     assertEquals(new Patch(2, 2, 2), pool4.patch());
-    assertEquals(SPECS.resolve("googlenet.yaml").toString(), pool4.location().file()); // inherited row
-    assertEquals(30, pool4.location().line());
-    assertEquals("{name: pool4, type: max_pool, patch: 2x2/2}", pool4.source());
+    assertEquals(Rounding.CEIL, pool4.rounding()); // googlenet.yaml's defaults, as torchvision's ceil_mode
+    assertEquals(SPECS.resolve("googlenet-torchvision.yaml").toString(), pool4.location().file());
+    assertEquals(1, layer(spec, "conv2", Convolution.class).patch().height());
+    assertEquals(64, layer(spec, "conv2", Convolution.class).filters());
+    assertEquals(192, layer(spec, "conv3", Convolution.class).filters());
     assertEquals(0.2, layer(spec, "dropout", Dropout.class).rate());
     ConvolutionStyle torchvision = new ConvolutionStyle(false, Optional.of(new BatchNorm(0.001)),
         io.netspec.dsl.spec.Activation.RELU);
     assertEquals(torchvision, layer(spec, "conv1", Convolution.class).style());
-    Inception inception3a = layer(spec, "inception_3a", Inception.class);
+    Inception inception3a = layer(spec, "inception3a", Inception.class);
     assertEquals(torchvision, inception3a.style());
     assertEquals(3, inception3a.fivePatch());
     assertTrue(spec.printed().isEmpty(), "paper figures are not inherited");

@@ -43,7 +43,7 @@ class CallSitesTest {
     List<JavaSource> sources = generate(ShippedSpecs.analyze("googlenet-torchvision.yaml"));
     String network = source(sources, "GooglenetTorchvision");
     List<String> calls = unitCalls(network);
-    assertEquals(2 + 9 + 1, calls.size(), "conv1, conv2, nine Inception modules, the shared aux conv");
+    assertEquals(3 + 9 + 1, calls.size(), "conv1, conv2, conv3, nine Inception modules, the shared aux conv");
     for (String call : calls) {
       assertEquals("", styleOptions(call), call);
       assertFalse(call.contains("optBatchNormEpsilon"), call);
