@@ -54,6 +54,18 @@ class StateDictNamesTest {
     }));
   }
 
+  /** Spec text with quotes, backslashes, tabs, non-ASCII letters and no final newline is carried byte for byte. */
+  @org.junit.jupiter.api.Test
+  void unusualSpecText() throws Exception {
+    Path file = folder.resolve("unusual.yaml");
+    Files.writeString(file, "# \"Caf\u00e9\" \\ net\t\u2603 \"\"\"\n"
+        + "description: \"caf\u00e9 \\\\ \\\"quoted\\\" \\u2603\"\n"
+        + "input: 12x12x2\nclasses: 3\nlayers:\n"
+        + "  - {name: conv1, type: convolution, patch: 3x3/1, filters: 4}  # \u00fcber\n"
+        + "  - {name: fc, type: linear, units: classes}");
+    check(GeneratedModules.load(file));
+  }
+
   private void check(PytorchSpec spec) throws Exception {
     DebianPython.assumeTorch();
     NetworkAnalysis analysis = spec.analysis();
