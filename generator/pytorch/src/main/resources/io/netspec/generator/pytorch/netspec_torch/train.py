@@ -12,6 +12,7 @@ into the Java network by name.
 
 import argparse
 import importlib
+import inspect
 import math
 import os
 import sys
@@ -75,8 +76,13 @@ class Processes:
         else:
             self.device = torch.device("cpu")
         self.backend = "nccl" if cuda else "gloo"
-        if self.world > 1:
-            dist.init_process_group(self.backend)
+        # started by torchrun (even as one process): a process group, so that the same code runs on 1 or N
+        self.distributed = "TORCHELASTIC_RUN_ID" in os.environ or self.world > 1
+        if self.distributed:
+            options = {}
+            if cuda and "device_id" in inspect.signature(dist.init_process_group).parameters:
+                options["device_id"] = self.device  # PyTorch 2.3+: binds NCCL to this process's GPU at once
+            dist.init_process_group(self.backend, **options)
 
     @property
     def main(self):
@@ -87,8 +93,27 @@ class Processes:
             dist.all_reduce(tensor)
         return tensor
 
-    def close(self):
+    def share_buffers(self, network):
+        """Gives every process process 0's buffers (BatchNorm running statistics): after a training step each
+        process holds those of its own batch, and process 0's are the ones saved."""
         if self.world > 1:
+            for buffer in network.buffers():
+                dist.broadcast(buffer, 0)
+
+    def parameter_difference(self, network):
+        """The largest difference between a parameter of this process and process 0's: 0 when DDP kept the
+        replicas in step."""
+        largest = torch.zeros((), dtype=torch.float64, device=self.device)
+        if self.world > 1:
+            for parameter in network.parameters():
+                reference = parameter.detach().clone()
+                dist.broadcast(reference, 0)
+                largest = torch.maximum(largest, (parameter.detach() - reference).abs().max().double())
+            dist.all_reduce(largest, op=dist.ReduceOp.MAX)
+        return largest.item()
+
+    def close(self):
+        if self.distributed:
             dist.destroy_process_group()
 
 
@@ -102,7 +127,7 @@ def forward_losses(model, x, y, weights):
     return objective, losses, outputs[0]
 
 
-def train_epoch(args, state, epoch, steps_done):
+def train_epoch(args, state, epoch):
     model, optimizer, processes = state["model"], state["optimizer"], state["processes"]
     train, sampler, weights = state["train"], state["sampler"], state["aux_weights"]
     model.train()
@@ -193,7 +218,8 @@ def description(args, state, module, processes):
             "device": "gpu" if processes.device.type == "cuda" else "cpu",
         },
         "engine": version,
-        "trainer": f"netspec_torch.train (torchrun, {processes.world} processes, {processes.backend})",
+        "trainer": f"netspec_torch.train ({processes.world} process{'es' if processes.world > 1 else ''}, "
+                   f"{processes.backend if processes.distributed else 'no process group'})",
         "devices": [f"{processes.device.type}()"] if processes.world == 1 else
                    [f"{processes.device.type} x {processes.world} processes"],
     }
@@ -225,7 +251,7 @@ def main(argv=None):
         safetensors.load_into(network, args.weights)
     network.to(processes.device)
     model = network
-    if processes.world > 1:
+    if processes.distributed:
         ids = [processes.device.index] if processes.device.type == "cuda" else None
         model = torch.nn.parallel.DistributedDataParallel(network, device_ids=ids)
     optimizer = (torch.optim.SGD(model.parameters(), lr=args.lr, momentum=MOMENTUM, weight_decay=args.weight_decay)
@@ -253,7 +279,8 @@ def main(argv=None):
               f"{folder}", flush=True)
     start = time.time()
     for epoch in range(done + 1, args.epochs + 1):
-        t = train_epoch(args, state, epoch, 0)
+        t = train_epoch(args, state, epoch)
+        processes.share_buffers(network)
         val_loss, val_accuracy, confusion = evaluate(args, state)
         objective = t["main_loss"] + sum(wt * l for wt, l in zip(state["aux_weights"], t["aux"]))
         metrics = {
@@ -264,6 +291,7 @@ def main(argv=None):
         }
         epochs.append(metrics)
         improved = best == 0 or val_accuracy > epochs[best - 1]["val_accuracy"]
+        difference = processes.parameter_difference(network)
         if processes.main:
             meta = {"spec_sha256": module.SPEC_SHA256, "epoch": str(epoch)}
             runfolder.write_metrics(folder, epochs)
@@ -273,13 +301,14 @@ def main(argv=None):
                 runfolder.write_json(folder, "confusion.json",
                                      {"classes": train.classes, "matrix": confusion.tolist()})
             best_epoch = epoch if improved else best
-            result = dict(run, epochs_done=epoch, best_epoch=best_epoch,
+            result = dict(run, replica_parameter_difference=difference, epochs_done=epoch, best_epoch=best_epoch,
                           best_val_accuracy=epochs[best_epoch - 1]["val_accuracy"], last_val_accuracy=val_accuracy,
                           seconds=round(sum(m["seconds"] for m in epochs), 2))
             runfolder.write_json(folder, "run.json", result)
             print(f"epoch {epoch}/{args.epochs}: loss {objective:.4f}, train accuracy "
                   f"{100 * t['train_accuracy']:.2f}%, {t['images_per_second']:.0f} img/s; held-out: loss "
-                  f"{val_loss:.4f}, accuracy {100 * val_accuracy:.2f}%{' (best so far)' if improved else ''}",
+                  f"{val_loss:.4f}, accuracy {100 * val_accuracy:.2f}%{' (best so far)' if improved else ''}; "
+                  f"largest parameter difference between processes: {difference:g}",
                   flush=True)
         if improved:
             best = epoch
