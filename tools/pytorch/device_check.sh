@@ -41,11 +41,12 @@ if [ ! -f "$dir/googlenet_fashion.py" ]; then
 else
   port="$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
   # Debian's torch 1.13 on Python 3.11 cannot parse the default --redirects 0 (an enum change); 2.x can
-  streams="$("$python" -c 'import torch; print("--redirects 1 --tee 1" if int(torch.__version__.split(".")[0]) < 2 else "")')"
   runs="${OUT:-$dir}/runs"
+  streams="$("$python" -c 'import torch; print("--redirects 1 --tee 1 --log_dir" if int(torch.__version__.split(".")[0]) < 2 else "")')"
+  [ -n "$streams" ] && streams="$streams $runs/torchrun-logs"
   # shellcheck disable=SC2086
   if (cd "$dir" && timeout "${EPOCH_TIMEOUT:-300}" "$python" -m torch.distributed.run $streams \
-      --log_dir "$runs/torchrun-logs" --nproc_per_node=1 --master_addr=127.0.0.1 --master_port="$port" \
+      --nproc_per_node=1 --master_addr=127.0.0.1 --master_port="$port" \
       -m netspec_torch.train googlenet_fashion --epochs 1 --limit "$limit" --batch-size 128 --output "$runs"); then
     run="$(ls -d "$runs"/train-* | sort -V | tail -1)"
     echo "[ok  ] torchrun: run folder $run: $(tr -d '\n ' < "$run/metrics.jsonl")"
