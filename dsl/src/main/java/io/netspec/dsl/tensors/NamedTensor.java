@@ -7,11 +7,12 @@ import java.util.Objects;
  * One tensor of a network under the name it carries outside DJL, e.g. {@code inception3a.branch2.0.bn.running_mean}.
  *
  * @param owner the top-level row or auxiliary classifier it belongs to, e.g. {@code inception3a} or {@code aux1}
+ * @param auxiliary whether the owner is an auxiliary classifier
  * @param name the full name, {@code owner.}-prefixed
  * @param shape its dimensions, outermost first; empty for a scalar
  * @param type its element type
  */
-public record NamedTensor(String owner, String name, List<Long> shape, TensorType type) {
+public record NamedTensor(String owner, boolean auxiliary, String name, List<Long> shape, TensorType type) {
 
   public NamedTensor {
     Objects.requireNonNull(owner, "owner");

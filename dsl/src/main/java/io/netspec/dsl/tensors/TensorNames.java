@@ -41,6 +41,7 @@ public final class TensorNames {
 
   private final List<NamedTensor> tensors = new ArrayList<>();
   private String owner;
+  private boolean auxiliary;
 
   private TensorNames() {}
 
@@ -90,7 +91,8 @@ public final class TensorNames {
 
   private void rows(String prefix, List<RowFigures> rows) {
     for (RowFigures row : rows) {
-      owner = prefix.isEmpty() ? row.layer().name() : prefix.substring(0, prefix.length() - 1);
+      auxiliary = !prefix.isEmpty();
+      owner = auxiliary ? prefix.substring(0, prefix.length() - 1) : row.layer().name();
       String name = prefix + row.layer().name() + ".";
       long in = row.input().channels();
       Layer layer = row.layer();
@@ -146,6 +148,6 @@ public final class TensorNames {
     for (long dimension : shape) {
       dimensions.add(dimension);
     }
-    tensors.add(new NamedTensor(owner, name, dimensions, type));
+    tensors.add(new NamedTensor(owner, auxiliary, name, dimensions, type));
   }
 }

@@ -77,7 +77,7 @@ class GeneratedNetworkRunTest {
     assertEquals(List.of("aux1", "aux2"), names.subList(names.size() - 2, names.size()).stream()
         .map(name -> name.substring(2)).toList());
     Object aux2 = GeneratedNetworks.call(network, "aux2");
-    assertEquals("inception_4d", GeneratedNetworks.call(aux2, "attachedTo"));
+    assertEquals("inception4d", GeneratedNetworks.call(aux2, "attachedTo"));
   }
 
   @Test

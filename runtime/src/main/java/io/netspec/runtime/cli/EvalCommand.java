@@ -6,6 +6,7 @@ import io.netspec.runtime.data.Split;
 import io.netspec.runtime.eval.Scores;
 import io.netspec.runtime.eval.ScoresReport;
 import io.netspec.runtime.eval.TrainedRun;
+import io.netspec.runtime.weights.WeightsFile;
 import io.netspec.runtime.train.RunFolder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -46,6 +47,11 @@ final class EvalCommand implements Callable<Integer> {
       description = "best or last: which epoch's parameters (default: ${DEFAULT-VALUE})")
   private ParameterChoice params;
 
+  @Option(names = "--weights", paramLabel = "FILE",
+      description = "a .safetensors file of the run's network (e.g. from `netspec export --format safetensors`) "
+          + "to use instead of the run's own parameters")
+  private Path weights;
+
   @Option(names = "--batch-size", paramLabel = "B", defaultValue = "64", description = "default: ${DEFAULT-VALUE}")
   private int batchSize;
 
@@ -67,6 +73,9 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Options.requirePositive(spec, "--batch-size", batchSize);
     try (TrainedRun trained = TrainedRun.open(run, params.fileName())) {
+      if (weights != null) {
+        WeightsFile.load(weights, trained.network());
+      }
       DataSource source = DataSource.resolve(data != null ? data : trained.dataArgument().orElse(null),
           trained.imageShape());
       LabeledImages images = source.load(Split.TEST);
@@ -75,8 +84,8 @@ final class EvalCommand implements Callable<Integer> {
         images = images.limit(n);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("%s (%s, %s.params) on %,d held-out images of %s%n", run, trained.network().type().displayName(),
-          params.fileName(), images.count(), source.description());
+      out.printf("%s (%s, %s) on %,d held-out images of %s%n", run, trained.network().type().displayName(),
+          weights != null ? weights : params.fileName() + ".params", images.count(), source.description());
       Scores scores = trained.score(images, batchSize);
       ScoresReport.print(scores, out);
       Path file = output != null ? output.toAbsolutePath() : run.resolve("confusion.json").toAbsolutePath();

@@ -5,6 +5,7 @@ import io.netspec.runtime.data.ImageShape;
 import io.netspec.runtime.data.LabeledImages;
 import io.netspec.runtime.eval.Prediction;
 import io.netspec.runtime.eval.TrainedRun;
+import io.netspec.runtime.weights.WeightsFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,11 +43,19 @@ final class PredictCommand implements Callable<Integer> {
       description = "best or last: which epoch's parameters (default: ${DEFAULT-VALUE})")
   private EvalCommand.ParameterChoice params;
 
+  @Option(names = "--weights", paramLabel = "FILE",
+      description = "a .safetensors file of the run's network (e.g. from `netspec export --format safetensors`) "
+          + "to use instead of the run's own parameters")
+  private Path weights;
+
   @Override
   public Integer call() throws Exception {
     Options.requirePositive(spec, "--top", top);
     PrintWriter out = spec.commandLine().getOut();
     try (TrainedRun trained = TrainedRun.open(run, params.fileName())) {
+      if (weights != null) {
+        WeightsFile.load(weights, trained.network());
+      }
       ImageShape shape = trained.imageShape();
       int size = shape.channels() * shape.height() * shape.width();
       byte[] pixels = new byte[images.size() * size];

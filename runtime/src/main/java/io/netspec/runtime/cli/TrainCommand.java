@@ -14,6 +14,7 @@ import io.netspec.runtime.train.ResumeTarget;
 import io.netspec.runtime.train.TrainingResult;
 import io.netspec.runtime.train.TrainingSession;
 import io.netspec.runtime.train.TrainingSettings;
+import io.netspec.runtime.weights.WeightsFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -124,6 +125,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "train the auxiliary classifiers (--no-aux: without them; default: as the spec has them)")
   private Boolean auxClassifiers;
 
+  @Option(names = "--weights", paramLabel = "FILE",
+      description = "start from the parameters of a .safetensors file of this network (e.g. torchvision's "
+          + "googlenet converted by tools/torchvision/convert_googlenet.py) instead of random ones")
+  private Path weights;
+
   @Option(names = "--resume", paramLabel = "RUN",
       description = "continue the run in folder RUN from its last complete epoch, up to --epochs in all; "
           + "only --epochs and --device may be given with it")
@@ -152,6 +158,9 @@ final class TrainCommand implements Callable<Integer> {
     DataSource source = DataSource.resolve(data, imageShape(type));
     TrainingData trainingData = load(source, limit);
     Network network = type.build(Optional.of(trainingData.classNames().size()), Optional.ofNullable(auxClassifiers));
+    if (weights != null) {
+      WeightsFile.load(weights, network);
+    }
     return session(network, trainingData, settings).run(output);
   }
 

@@ -3,9 +3,13 @@ package io.netspec.runtime.models;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import io.netspec.dsl.diagnostics.SpecException;
+import io.netspec.dsl.load.SpecLoader;
+import io.netspec.dsl.spec.NetworkSpec;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -129,6 +133,42 @@ public final class ModelType {
    */
   public Map<String, String> specSources() throws IOException {
     return source.specSources();
+  }
+
+  /**
+   * The checked spec this network is built from: the interpreter's, or for a generated class its spec copies
+   * (the {@link #specSources()}), loaded again. What the spec says beyond the network's own constants, such as
+   * its tensor names (TensorNames), is read from it.
+   *
+   * @throws IOException if a generated class's spec copies are not on the class path
+   * @throws SpecException if they do not load (they loaded when the class was generated)
+   */
+  public NetworkSpec spec() throws IOException, SpecException {
+    if (source instanceof SpecFile file) {
+      return file.spec();
+    }
+    Map<String, String> sources = specSources();
+    if (sources.isEmpty()) {
+      throw new IOException(name + ": its spec " + specFile + " is not on the class path");
+    }
+    Path folder = Files.createTempDirectory("netspec-spec");
+    try {
+      for (Map.Entry<String, String> text : sources.entrySet()) {
+        Path file = folder.resolve(text.getKey()).normalize();
+        if (!file.startsWith(folder)) {
+          throw new IOException(name + ": spec copy " + text.getKey() + " lies outside its folder");
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text.getValue());
+      }
+      return SpecLoader.load(folder.resolve(specFile));
+    } finally {
+      try (var paths = Files.walk(folder)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
+    }
   }
 
   @Override
