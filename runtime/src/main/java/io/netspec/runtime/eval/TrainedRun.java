@@ -12,12 +12,14 @@ import ai.djl.training.ParameterStore;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.netspec.dsl.diagnostics.SpecException;
+import io.netspec.exchange.WeightsException;
 import io.netspec.runtime.data.ImageShape;
 import io.netspec.runtime.data.ImageTransform;
 import io.netspec.runtime.data.LabeledImages;
 import io.netspec.runtime.models.ModelException;
 import io.netspec.runtime.models.ModelRecord;
 import io.netspec.runtime.models.Network;
+import io.netspec.runtime.weights.WeightsFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -80,6 +82,17 @@ public final class TrainedRun implements AutoCloseable {
       Model model = Model.newInstance(network.type().stem(), firstDevice());
       model.setBlock(network.block());
       Path file = folder.resolve(parameters + ".params");
+      Path safetensors = folder.resolve(parameters + WeightsFile.SUFFIX);
+      if (!Files.exists(file) && Files.isRegularFile(safetensors)) {
+        // a run of the PyTorch target's trainer (netspec_torch.train): its parameters under the tensor names
+        try {
+          WeightsFile.load(safetensors, network);
+        } catch (WeightsException e) {
+          model.close();
+          throw new IOException(e.getMessage(), e);
+        }
+        return new TrainedRun(folder, run, classes, network, model, transform);
+      }
       try (InputStream in = Files.newInputStream(file)) {
         model.load(in);
       } catch (MalformedModelException | IOException e) {
