@@ -267,6 +267,10 @@ def main(argv=None):
             range(len(train)), num_replicas=processes.world, rank=processes.rank, shuffle=True, seed=args.seed),
     }
     run = description(args, state, module, processes)
+    if args.weights or args.resume:
+        # the held-out accuracy of the parameters it starts from: what the run they come from scored
+        run["weights"] = args.weights or os.path.join(args.resume, "last.safetensors")
+        run["start_val_accuracy"] = evaluate(args, state)[1]
     if processes.main:
         if folder is None:
             folder = runfolder.create(args.output)
@@ -277,6 +281,9 @@ def main(argv=None):
               f"{run['trainable_parameters']:,} trainable parameters", flush=True)
         print(f"data: {train.source}, {len(train):,} training and {len(test):,} held-out images; run folder "
               f"{folder}", flush=True)
+        if "start_val_accuracy" in run:
+            print(f"starting from {run['weights']}: held-out accuracy {100 * run['start_val_accuracy']:.2f}%",
+                  flush=True)
     start = time.time()
     for epoch in range(done + 1, args.epochs + 1):
         t = train_epoch(args, state, epoch)
