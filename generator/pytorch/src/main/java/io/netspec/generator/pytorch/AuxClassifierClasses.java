@@ -56,10 +56,13 @@ final class AuxClassifierClasses {
     for (RowFigures row : classifier.rows()) {
       Optional<String> module = modules.module(row, readsInput);
       readsInput &= !RowModules.changesChannels(row.layer());
+      // while the channels are the input's, the shape names them so: classifiers on other rows share the class
+      String shape = readsInput ? row.output().height() + "x" + row.output().width() + "xin_channels"
+          : row.output().toString();
       if (module.isPresent()) {
         text.append("        # ").append(PythonLiterals.comment(row.layer().source())).append('\n');
         text.append("        self.").append(row.layer().name()).append(" = ").append(module.get()).append('\n');
-        forward.append("        ").append(RowModules.call(row.layer())).append("  # ").append(row.output())
+        forward.append("        ").append(RowModules.call(row.layer())).append("  # ").append(shape)
             .append('\n');
       } else {
         forward.append("        # ").append(row.layer().name()).append(": applied by the loss\n");

@@ -36,6 +36,18 @@ class PytorchGeneratorTest {
     assertTrue(first.stream().anyMatch(f -> f.relativePath().equals("netspec_torch/train.py")));
   }
 
+  /** The paper's two auxiliary classifiers, alike but for the channels they read, share one class. */
+  @Test
+  void alikeAuxiliaryClassifiersShareOneClass() throws Exception {
+    PytorchSpec paper = GeneratedModules.load(GeneratedModules.SHIPPED.resolve("googlenet.yaml"));
+    String module = PytorchGenerator.generate(paper).text();
+    String auxClass = "\nclass AuxClassifier(nn.Module):";
+    assertTrue(module.contains(auxClass), module);
+    assertEquals(module.indexOf(auxClass), module.lastIndexOf(auxClass), "one class for both");
+    assertTrue(module.contains("self.aux1 = AuxClassifier(512, num_classes) if aux_logits else None"), module);
+    assertTrue(module.contains("self.aux2 = AuxClassifier(528, num_classes) if aux_logits else None"), module);
+  }
+
   /** A row named like a Python keyword or a torch.nn.Module attribute is refused at its line and column. */
   @Test
   void refusesRowsItCannotNameAtTheirLocation() throws Exception {
