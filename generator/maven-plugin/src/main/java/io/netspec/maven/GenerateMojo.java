@@ -99,11 +99,11 @@ public class GenerateMojo extends AbstractMojo {
       return;
     }
     try {
-      if (target.equals("pytorch")) {
+      if ("pytorch".equals(target)) {
         generatePytorch();
         return;
       }
-      if (!target.equals("java")) {
+      if (target != null && !target.equals("java")) { // null: set up without Maven's defaults, as in unit tests
         throw new MojoFailureException("netspec: target '" + target + "' is unknown; use java or pytorch");
       }
       generate();
