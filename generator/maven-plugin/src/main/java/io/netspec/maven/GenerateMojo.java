@@ -63,6 +63,17 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(defaultValue = NetworkGenerator.DEFAULT_PACKAGE, required = true)
   private String packageName;
 
+  /**
+   * What to generate: {@code java}, the DJL sources (the default), or {@code pytorch}, a Python module per spec
+   * and the {@code netspec_torch} runtime library in {@link #pythonOutputDirectory}, for training with torchrun.
+   */
+  @Parameter(property = "netspec.target", defaultValue = "java", required = true)
+  private String target;
+
+  /** Where the {@code pytorch} target writes its Python modules. */
+  @Parameter(defaultValue = "${project.build.directory}/generated-sources/netspec-pytorch", required = true)
+  private File pythonOutputDirectory;
+
   /** Skips generation; the output folder is still added to the source roots. */
   @Parameter(property = "netspec.skip", defaultValue = "false")
   private boolean skip;
@@ -88,6 +99,13 @@ public class GenerateMojo extends AbstractMojo {
       return;
     }
     try {
+      if ("pytorch".equals(target)) {
+        generatePytorch();
+        return;
+      }
+      if (target != null && !target.equals("java")) { // null: set up without Maven's defaults, as in unit tests
+        throw new MojoFailureException("netspec: target '" + target + "' is unknown; use java or pytorch");
+      }
       generate();
     } catch (IOException e) {
       throw new MojoExecutionException("netspec: " + e.getMessage(), e);
@@ -152,6 +170,23 @@ public class GenerateMojo extends AbstractMojo {
     new BuildStamp(inputs, outputs).write(stampFile);
     getLog().info("netspec: " + specs.size() + " specs, " + written + " files written, "
         + (outputs.size() - written) + " unchanged, in " + outputDirectory);
+  }
+
+  /** The {@code pytorch} target: the Python modules of every spec, all made before the first is written. */
+  private void generatePytorch() throws IOException, MojoFailureException, MojoExecutionException {
+    List<Path> specs = SpecFiles.list(specDirectory.toPath());
+    Map<Path, List<Path>> chains = new LinkedHashMap<>();
+    specs.forEach(spec -> chains.put(spec, SpecFiles.chain(spec)));
+    try {
+      int written = PytorchOutput.write(load(specs), chains, pythonOutputDirectory.toPath());
+      getLog().info("netspec: " + specs.size() + " specs, " + written + " Python files written, in "
+          + pythonOutputDirectory);
+    } catch (SpecException e) {
+      throw new MojoFailureException("netspec: the pytorch target cannot express these specs, nothing generated:"
+          + System.lineSeparator() + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("netspec: " + e.getMessage());
+    }
   }
 
   /** The settings the output depends on besides the spec files. */

@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.netspec.dsl.diagnostics.SpecException;
+import io.netspec.exchange.WeightsException;
 import io.netspec.report.run.RunLayout;
 import io.netspec.runtime.data.ImageShape;
 import io.netspec.runtime.data.ImageTransform;
@@ -19,6 +20,7 @@ import io.netspec.runtime.models.ModelException;
 import io.netspec.runtime.models.ModelRecord;
 import io.netspec.runtime.models.Network;
 import io.netspec.runtime.train.ParameterFiles;
+import io.netspec.runtime.weights.WeightsFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -89,6 +91,17 @@ public final class TrainedRun implements AutoCloseable {
       Model model = Model.newInstance(network.type().stem(), firstDevice());
       model.setBlock(network.block());
       Path file = RunLayout.parameters(folder, parameters);
+      Path safetensors = folder.resolve(parameters + WeightsFile.SUFFIX);
+      if (!Files.exists(file) && Files.isRegularFile(safetensors)) {
+        // a run of the PyTorch target's trainer (netspec_torch.train): its parameters under the tensor names
+        try {
+          WeightsFile.load(safetensors, network);
+        } catch (WeightsException e) {
+          model.close();
+          throw new IOException(e.getMessage(), e);
+        }
+        return new TrainedRun(folder, run, classes, network, model, transform);
+      }
       try {
         ParameterFiles.load(model, file, run, network.batchShape(1));
       } catch (IOException e) {
