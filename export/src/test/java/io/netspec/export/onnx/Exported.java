@@ -48,6 +48,7 @@ final class Exported implements AutoCloseable {
     NetworkAnalysis analysis = Analyzer.analyze(SpecLoader.load(spec));
     InterpretedNetwork network = InterpretedNetwork.builder(analysis.spec()).build();
     NDManager manager = NDManager.newBaseManager();
+    ai.djl.engine.Engine.getInstance().setRandomSeed((int) seed); // the weights' initialisation
     network.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(network.inputShape()));
     randomize(network, new Random(seed));
     ModelProto model = OnnxExporter.export(analysis, network, metadata(network.numClasses()));
