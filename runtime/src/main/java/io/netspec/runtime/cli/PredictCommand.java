@@ -3,15 +3,17 @@ package io.netspec.runtime.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.netspec.runtime.data.DataException;
 import io.netspec.runtime.data.FolderOptions;
 import io.netspec.runtime.data.ImageFolder;
 import io.netspec.runtime.data.ImagePaths;
 import io.netspec.runtime.data.ImageShape;
 import io.netspec.runtime.data.LabeledImages;
+import io.netspec.runtime.eval.OnnxModel;
 import io.netspec.runtime.eval.Prediction;
 import io.netspec.runtime.eval.TrainedRun;
-import java.io.IOException;
 import io.netspec.runtime.weights.WeightsFile;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,18 +23,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code netspec predict RUN PATH...}: the most likely classes of images, by a trained run's network. Files,
- * folders and globs; images are decoded in parallel and classified a batch at a time; a file that cannot be
- * read is reported on its own line and the others still run, and the exit code is 1 if any failed.
+ * {@code netspec predict RUN PATH...}: the most likely classes of images, by a trained run's network, or by an
+ * exported ONNX model ({@code predict MODEL.onnx PATH...}) run by ONNX Runtime. Files, folders and globs;
+ * images are decoded in parallel and classified a batch at a time; a file that cannot be read is reported on its
+ * own line and the others still run, and the exit code is 1 if any failed.
  */
 @Command(
     name = "predict",
@@ -42,13 +47,15 @@ import picocli.CommandLine.Spec;
     description = "Classifies image files (PNG, JPEG) with a run's network: the top classes by probability "
         + "(softmax of the logits), named as the run's class_indices.json names them. PATH is a file, a folder "
         + "(its images and those of its subfolders) or a glob. Each unreadable file is reported on the error "
-        + "stream; the others are still classified, and the exit code is then 1.")
+        + "stream; the others are still classified, and the exit code is then 1. RUN may be a .onnx file from "
+        + "netspec export, run by ONNX Runtime, its class names from its metadata.")
 final class PredictCommand implements Callable<Integer> {
 
   @Spec
   private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "RUN", description = "a run folder, e.g. runs/train-1")
+  @Parameters(index = "0", paramLabel = "RUN",
+      description = "a run folder, e.g. runs/train-1, or an exported MODEL.onnx")
   private Path run;
 
   @Parameters(index = "1..*", arity = "1..*", paramLabel = "PATH", description = "image files, folders or globs")
@@ -91,41 +98,56 @@ final class PredictCommand implements Callable<Integer> {
     if (workers != null) {
       Options.requirePositive(spec, "--workers", workers);
     }
+    if (OnnxModel.isOnnxFile(run)) {
+      if (weights != null) {
+        throw new ParameterException(spec.commandLine(), "--weights is for a run folder, not an ONNX model");
+      }
+      try (OnnxModel onnx = OnnxModel.open(run)) {
+        return classify(onnx.imageShape(), batch -> onnx.predict(batch, top));
+      }
+    }
+    try (TrainedRun trained = TrainedRun.open(run, params.fileName())) {
+      if (weights != null) {
+        WeightsFile.load(weights, trained.network());
+      }
+      return classify(trained.imageShape(), batch -> trained.predict(batch, top));
+    }
+  }
+
+  /**
+   * Decodes the images of {@link #paths} a batch at a time, classifies them with {@code network} and prints the
+   * top classes of each, the files that failed on the error stream.
+   */
+  private int classify(ImageShape shape, Function<LabeledImages, List<Prediction>> network)
+      throws IOException, DataException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ImagePaths found = ImagePaths.expand(paths);
     List<String> failures = new ArrayList<>(found.problems());
     List<Classified> results = new ArrayList<>();
-    long start;
-    try (TrainedRun trained = TrainedRun.open(run, params.fileName())) {
-      if (weights != null) {
-        WeightsFile.load(weights, trained.network());
+    long start = System.nanoTime(); // decoding and classifying, not loading the network
+    List<Path> files = found.files();
+    for (int from = 0; from < files.size(); from += batchSize) {
+      List<Path> batch = files.subList(from, Math.min(files.size(), from + batchSize));
+      byte[][] decoded = ImageFolder.decodeAll(batch, shape,
+          workers != null ? workers : FolderOptions.defaultWorkers(), failures::add);
+      List<Path> kept = new ArrayList<>();
+      int size = shape.channels() * shape.height() * shape.width();
+      byte[] pixels = new byte[(int) IntStream.range(0, batch.size()).filter(i -> decoded[i] != null).count() * size];
+      for (int i = 0; i < batch.size(); i++) {
+        if (decoded[i] != null) {
+          System.arraycopy(decoded[i], 0, pixels, kept.size() * size, size);
+          kept.add(batch.get(i));
+        }
       }
-      start = System.nanoTime(); // decoding and classifying, not loading the network
-      ImageShape shape = trained.imageShape();
-      List<Path> files = found.files();
-      for (int from = 0; from < files.size(); from += batchSize) {
-        List<Path> batch = files.subList(from, Math.min(files.size(), from + batchSize));
-        byte[][] decoded = ImageFolder.decodeAll(batch, shape,
-            workers != null ? workers : FolderOptions.defaultWorkers(), failures::add);
-        List<Path> kept = new ArrayList<>();
-        int size = shape.channels() * shape.height() * shape.width();
-        byte[] pixels = new byte[(int) IntStream.range(0, batch.size()).filter(i -> decoded[i] != null).count() * size];
-        for (int i = 0; i < batch.size(); i++) {
-          if (decoded[i] != null) {
-            System.arraycopy(decoded[i], 0, pixels, kept.size() * size, size);
-            kept.add(batch.get(i));
-          }
-        }
-        if (kept.isEmpty()) {
-          continue;
-        }
-        LabeledImages images = new LabeledImages("images", shape.channels(), shape.height(), shape.width(), pixels,
-            new byte[kept.size()]);
-        List<Prediction> predictions = trained.predict(images, top);
-        for (int i = 0; i < kept.size(); i++) {
-          results.add(new Classified(kept.get(i), predictions.get(i)));
-        }
+      if (kept.isEmpty()) {
+        continue;
+      }
+      LabeledImages images = new LabeledImages("images", shape.channels(), shape.height(), shape.width(), pixels,
+          new byte[kept.size()]);
+      List<Prediction> predictions = network.apply(images);
+      for (int i = 0; i < kept.size(); i++) {
+        results.add(new Classified(kept.get(i), predictions.get(i)));
       }
     }
     double seconds = Math.max(1e-9, (System.nanoTime() - start) / 1e9);

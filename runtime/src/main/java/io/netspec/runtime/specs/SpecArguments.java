@@ -84,8 +84,10 @@ public final class SpecArguments {
    * Copies the network's spec files from the class path into a temporary zip file system and analyses them
    * there, under their plain file names: the summary then names {@code googlenet-fashion.yaml}, the same on
    * every run, rather than a temporary folder.
+   *
+   * @throws ModelException if the network's spec files are not available
    */
-  private static NetworkAnalysis analyzeModel(ModelType type) throws SpecException, IOException, ModelException {
+  public static NetworkAnalysis analyzeModel(ModelType type) throws SpecException, IOException, ModelException {
     Map<String, String> sources = type.specSources();
     if (sources.isEmpty()) {
       throw new ModelException("the spec of " + type.stem() + " is not on the class path; give the spec file");
