@@ -3,9 +3,7 @@ package io.netspec.report;
 import io.netspec.dsl.analysis.NetworkAnalysis;
 import io.netspec.report.chart.ConfusionMatrixTable;
 import io.netspec.report.chart.LineChart;
-import io.netspec.report.dot.DiagramRenderer;
 import io.netspec.report.files.AtomicFiles;
-import io.netspec.report.graphviz.Graphviz;
 import io.netspec.report.html.HtmlDiagram;
 import io.netspec.report.html.HtmlPage;
 import io.netspec.report.html.HtmlText;
@@ -42,11 +40,7 @@ public final class ReportWriter {
       "val_accuracy", "held-out accuracy",
       "lr", "learning rate");
 
-  private final Graphviz graphviz;
-
-  public ReportWriter(Graphviz graphviz) {
-    this.graphviz = graphviz;
-  }
+  public ReportWriter() {}
 
   /**
    * Writes the report page into {@code outDir} (created if needed, the page written atomically).
@@ -54,7 +48,6 @@ public final class ReportWriter {
    * @param runFolder a finished run's folder, whose curves and confusion matrix the page shows
    * @return the page's path
    * @throws NoSuchFileException if {@code runFolder} is given but is not a folder
-   * @throws io.netspec.report.graphviz.GraphvizException if Graphviz is missing or fails
    */
   public Path write(NetworkAnalysis analysis, Optional<Path> runFolder, Path outDir) throws IOException {
     Path page = outDir.resolve(PAGE_NAME);
@@ -74,7 +67,7 @@ public final class ReportWriter {
         .append(runFolder.isPresent() ? " · <a href=\"#training-section\">Training</a>" : "")
         .append("</nav></header>\n<main>\n");
     body.append("<div id=\"diagram-section\"><h2>Diagram</h2>\n")
-        .append(HtmlDiagram.section(graphviz.toSvg(DiagramRenderer.render(analysis)))).append("</div>\n");
+        .append(HtmlDiagram.section(analysis)).append("</div>\n");
     body.append("<div id=\"summary-section\">\n").append(SummaryTable.section(analysis)).append("</div>\n");
     if (runFolder.isPresent()) {
       body.append(training(runFolder.get()));

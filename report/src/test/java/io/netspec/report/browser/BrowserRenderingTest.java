@@ -14,7 +14,6 @@ import io.netspec.report.ReportWriter;
 import io.netspec.report.RunFolders;
 import io.netspec.report.ShippedSpecs;
 import io.netspec.report.files.AtomicFiles;
-import io.netspec.report.graphviz.Graphviz;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Renders the diagram and report pages of specs/googlenet.yaml in headless Chromium (Debian's {@code chromium}),
  * driven over the DevTools protocol: every layer must be in the page's DOM, the Inception modules must collapse
- * and expand, and the page must load with no console error. Skipped, with the reason, where chromium or
- * Graphviz is not installed.
+ * and expand, and the page must load with no console error. Skipped, with the reason, where chromium is
+ * not installed.
  *
  * <p>The screenshots go to {@code target/}. To refresh the README's picture, run
  * {@code mvn -pl report test -Dtest=BrowserRenderingTest -Dnetspec.diagram.screenshot=../docs/googlenet-diagram.png}
@@ -55,8 +54,6 @@ class BrowserRenderingTest {
     Optional<Path> executable = HeadlessChromium.find();
     assumeTrue(executable.isPresent(), "chromium is not installed (apt-get install -y "
         + HeadlessChromium.DEBIAN_PACKAGE + "); skipping the browser rendering tests");
-    assumeTrue(Graphviz.onPath().isInstalled(), "Graphviz's dot is not installed (apt-get install -y "
-        + Graphviz.DEBIAN_PACKAGE + "); skipping the browser rendering tests");
     googlenet = ShippedSpecs.analyze("googlenet.yaml");
     chromium = HeadlessChromium.start(executable.get());
     devTools = DevTools.connect(chromium.endpoint());
@@ -75,7 +72,7 @@ class BrowserRenderingTest {
   @Test
   void theDiagramPageShowsEveryLayerAndCollapsesModules() throws IOException {
     Path page = temp.resolve("googlenet.html");
-    new DiagramWriter(Graphviz.onPath()).write(googlenet, page);
+    new DiagramWriter().write(googlenet, page);
     assertEquals(Optional.of(DiagramFormat.HTML), DiagramFormat.of(page));
     BrowserTab tab = BrowserTab.open(devTools);
     tab.resize(WIDTH, 900);
@@ -110,7 +107,7 @@ class BrowserRenderingTest {
   @Test
   void theReportPageShowsEveryLayerTheTableAndTheRun() throws IOException {
     Path run = RunFolders.write(temp.resolve("runs"));
-    Path page = new ReportWriter(Graphviz.onPath()).write(googlenet, Optional.of(run), temp.resolve("report"));
+    Path page = new ReportWriter().write(googlenet, Optional.of(run), temp.resolve("report"));
     BrowserTab tab = BrowserTab.open(devTools);
     tab.resize(WIDTH, 900);
     tab.load(page);

@@ -1,7 +1,6 @@
 package io.netspec.runtime.cli;
 
 import io.netspec.report.ReportWriter;
-import io.netspec.report.graphviz.Graphviz;
 import io.netspec.runtime.specs.SpecArguments;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Writes DIR/report.html: the diagram, the Table-1 summary and, with --run, the run's "
-        + "training curves and confusion matrix. Needs Graphviz's dot.")
+        + "training curves and confusion matrix.")
 final class ReportCommand implements Callable<Integer> {
 
   @Spec
@@ -35,7 +34,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path page = new ReportWriter(Graphviz.onPath())
+    Path page = new ReportWriter()
         .write(SpecArguments.analyze(specOrModel), Optional.ofNullable(run), output);
     spec.commandLine().getOut().println(page);
     spec.commandLine().getOut().flush();
