@@ -3,20 +3,18 @@ package io.netspec.report;
 import io.netspec.dsl.analysis.NetworkAnalysis;
 import io.netspec.report.chart.ConfusionMatrixTable;
 import io.netspec.report.chart.LineChart;
+import io.netspec.report.chart.TrainingCharts;
 import io.netspec.report.files.AtomicFiles;
 import io.netspec.report.html.HtmlDiagram;
 import io.netspec.report.html.HtmlPage;
 import io.netspec.report.html.HtmlText;
 import io.netspec.report.html.SummaryTable;
 import io.netspec.report.run.ConfusionMatrix;
-import io.netspec.report.run.Series;
 import io.netspec.report.run.TrainingCurves;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,15 +28,6 @@ public final class ReportWriter {
 
   /** The page's file name in the output folder. */
   public static final String PAGE_NAME = "report.html";
-
-  /** Legend names of the curves the runtime writes; other keys are shown as they are. */
-  private static final Map<String, String> CURVE_NAMES = Map.of(
-      "loss", "training objective",
-      "main_loss", "main loss (training)",
-      "val_loss", "held-out loss",
-      "train_accuracy", "training accuracy",
-      "val_accuracy", "held-out accuracy",
-      "lr", "learning rate");
 
   public ReportWriter() {}
 
@@ -103,10 +92,9 @@ public final class ReportWriter {
     }
     StringBuilder html = new StringBuilder("<p>").append(curves.epochs()).append(" epochs from ")
         .append(TrainingCurves.FILE_NAME).append(".</p>\n<div class=\"charts\">\n");
-    chart(html, "Loss", curves.select(key -> key.endsWith("loss") || key.startsWith("aux_losses.")),
-        LineChart.Scale.PLAIN);
-    chart(html, "Accuracy", curves.select(key -> key.contains("accuracy")), LineChart.Scale.PERCENT);
-    chart(html, "Learning rate", curves.select("lr"::equals), LineChart.Scale.PLAIN);
+    chart(html, TrainingCharts.loss(curves), "loss");
+    chart(html, TrainingCharts.accuracy(curves), "accuracy");
+    chart(html, TrainingCharts.learningRate(curves), "lr");
     html.append("</div>\n");
     if (curves.skippedLines() > 0) {
       html.append(notice(curves.skippedLines() + " line(s) of " + TrainingCurves.FILE_NAME
@@ -115,17 +103,10 @@ public final class ReportWriter {
     return html.toString();
   }
 
-  private static void chart(StringBuilder html, String title, List<Series> series, LineChart.Scale scale) {
-    if (!series.isEmpty()) {
-      html.append(LineChart.svg(title, series, scale, ReportWriter::curveName));
+  private static void chart(StringBuilder html, LineChart chart, String idPrefix) {
+    if (chart.series().stream().anyMatch(series -> !series.points().isEmpty())) {
+      html.append(chart.svg(idPrefix)).append('\n');
     }
-  }
-
-  private static String curveName(String key) {
-    if (key.startsWith("aux_losses.")) {
-      return key.substring("aux_losses.".length()) + " loss (training)";
-    }
-    return CURVE_NAMES.getOrDefault(key, key);
   }
 
   private static String notice(String text) {

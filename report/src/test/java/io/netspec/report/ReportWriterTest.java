@@ -62,10 +62,12 @@ class ReportWriterTest {
   @Test
   void drawsTheRunsCurvesAndConfusionMatrix() throws IOException {
     String html = WRITER.render(GOOGLENET, Optional.of(RunFolders.write(temp)));
-    for (String series : List.of("loss", "main_loss", "val_loss", "aux_losses.aux1", "train_accuracy",
-        "val_accuracy", "lr")) {
-      assertTrue(html.contains("data-series=\"" + series + "\""), series);
+    // every curve of metrics.jsonl, by its legend name (CurveStyle), as SVG text
+    for (String legend : List.of("training objective", "main loss (training)", "held-out loss",
+        "aux1 loss (training)", "aux2 loss (training)", "training accuracy", "held-out accuracy", "learning rate")) {
+      assertTrue(html.contains(">" + legend + "</text>"), legend);
     }
+    assertEquals(3, html.split("<svg class=\"chart\"", -1).length - 1, "three charts");
     assertTrue(html.contains("<th scope=\"row\">T-shirt/top</th>"));
     assertTrue(html.contains("300 held-out images, accuracy 94.00%"), html);
   }
