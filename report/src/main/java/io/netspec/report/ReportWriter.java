@@ -10,6 +10,8 @@ import io.netspec.report.html.HtmlPage;
 import io.netspec.report.html.HtmlText;
 import io.netspec.report.html.SummaryTable;
 import io.netspec.report.run.ConfusionMatrix;
+import io.netspec.report.run.RunMismatchException;
+import io.netspec.report.run.RunSpecCheck;
 import io.netspec.report.run.TrainingCurves;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,18 +38,46 @@ public final class ReportWriter {
    *
    * @param runFolder a finished run's folder, whose curves and confusion matrix the page shows
    * @return the page's path
+   * @param force combine a run folder trained on another spec (its {@code run.json} names another spec hash
+   *     or class count) rather than refuse it
    * @throws NoSuchFileException if {@code runFolder} is given but is not a folder
+   * @throws io.netspec.report.run.RunMismatchException if the run was trained on another spec, without
+   *     {@code force}
    */
-  public Path write(NetworkAnalysis analysis, Optional<Path> runFolder, Path outDir) throws IOException {
+  public Path write(NetworkAnalysis analysis, Optional<Path> runFolder, Path outDir, boolean force)
+      throws IOException {
+    String html = render(analysis, runFolder, force);
     Path page = outDir.resolve(PAGE_NAME);
-    AtomicFiles.writeString(page, render(analysis, runFolder));
+    AtomicFiles.writeString(page, html);
     return page;
   }
 
-  /** The report page's HTML. */
+  /** {@link #write(NetworkAnalysis, Optional, Path, boolean)}, refusing a run trained on another spec. */
+  public Path write(NetworkAnalysis analysis, Optional<Path> runFolder, Path outDir) throws IOException {
+    return write(analysis, runFolder, outDir, false);
+  }
+
+  /** The report page's HTML, refusing a run trained on another spec. */
   public String render(NetworkAnalysis analysis, Optional<Path> runFolder) throws IOException {
+    return render(analysis, runFolder, false);
+  }
+
+  /** The report page's HTML. */
+  public String render(NetworkAnalysis analysis, Optional<Path> runFolder, boolean force) throws IOException {
     if (runFolder.isPresent() && !Files.isDirectory(runFolder.get())) {
       throw new NoSuchFileException(runFolder.get().toString(), null, "no such run folder");
+    }
+    Optional<String> unchecked = Optional.empty();
+    if (runFolder.isPresent()) {
+      try {
+        unchecked = RunSpecCheck.check(runFolder.get(), analysis.spec());
+      } catch (RunMismatchException e) {
+        if (!force) {
+          throw e;
+        }
+        unchecked = Optional.of("Combined with --force: " + e.getMessage().replace("; --force combines them anyway",
+            "."));
+      }
     }
     String title = analysis.spec().className() + " report";
     StringBuilder body = new StringBuilder("<header><h1>").append(HtmlText.escape(title)).append("</h1>\n<p>")
@@ -59,16 +89,17 @@ public final class ReportWriter {
         .append(HtmlDiagram.section(analysis)).append("</div>\n");
     body.append("<div id=\"summary-section\">\n").append(SummaryTable.section(analysis)).append("</div>\n");
     if (runFolder.isPresent()) {
-      body.append(training(runFolder.get()));
+      body.append(training(runFolder.get(), unchecked));
     }
     body.append("</main>\n");
     return HtmlPage.of(title, body.toString());
   }
 
-  private static String training(Path folder) {
+  private static String training(Path folder, Optional<String> unchecked) {
     StringBuilder html = new StringBuilder("<section id=\"training-section\" class=\"training\">\n<h2>Training: ")
         .append(HtmlText.escape(String.valueOf(folder.toAbsolutePath().normalize().getFileName())))
         .append("</h2>\n");
+    unchecked.ifPresent(note -> html.append(notice(note)));
     html.append(curves(folder.resolve(TrainingCurves.FILE_NAME)));
     html.append("<h3>Confusion matrix</h3>\n");
     try {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netspec.dsl.analysis.NetworkAnalysis;
 import io.netspec.dsl.analysis.RowFigures;
 import io.netspec.report.run.ConfusionMatrix;
+import io.netspec.report.run.RunMismatchException;
+import io.netspec.report.run.RunSpecCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -80,6 +82,35 @@ class ReportWriterTest {
     assertTrue(html.contains("The run folder has no confusion.json or confusion.csv."));
     Files.writeString(empty.resolve(ConfusionMatrix.JSON_FILE), "{\"matrix\": [[1, 2]]}");
     assertTrue(WRITER.render(GOOGLENET, Optional.of(empty)).contains("Could not read the confusion matrix"));
+  }
+
+  @Test
+  void aRunOfAnotherSpecIsRefusedUnlessForced() throws IOException {
+    Path run = RunFolders.write(temp);
+    Files.writeString(run.resolve(RunSpecCheck.FILE), "{\"spec_file\": \"googlenet-fashion.yaml\", "
+        + "\"spec_sha256\": \"f7c1fad2afd8a331a90d762b16834faf45928b851086a73c195d3246d365edfb\", \"classes\": 10}");
+    Path out = temp.resolve("out");
+    RunMismatchException e = assertThrows(RunMismatchException.class,
+        () -> WRITER.write(GOOGLENET, Optional.of(run), out));
+    assertEquals(1, e.getMessage().lines().count());
+    assertTrue(e.getMessage().contains("googlenet-fashion.yaml") && e.getMessage().contains("googlenet.yaml")
+        && e.getMessage().contains("--force"), e.getMessage());
+    assertFalse(Files.exists(out.resolve(ReportWriter.PAGE_NAME)), "nothing written");
+    String forced = WRITER.render(GOOGLENET, Optional.of(run), true);
+    assertTrue(forced.contains("Combined with --force"), "the page says so");
+  }
+
+  @Test
+  void aRunOfTheSameSpecButAnotherClassCountIsRefused() throws IOException {
+    Path run = RunFolders.write(temp);
+    Files.writeString(run.resolve(RunSpecCheck.FILE), "{\"spec_sha256\": \"" + GOOGLENET.spec().sha256()
+        + "\", \"classes\": 5}");
+    RunMismatchException e = assertThrows(RunMismatchException.class,
+        () -> WRITER.render(GOOGLENET, Optional.of(run)));
+    assertTrue(e.getMessage().contains("5 classes") && e.getMessage().contains("1000"), e.getMessage());
+    Files.writeString(run.resolve(RunSpecCheck.FILE), "{\"spec_sha256\": \"" + GOOGLENET.spec().sha256()
+        + "\", \"classes\": 1000}");
+    assertFalse(WRITER.render(GOOGLENET, Optional.of(run)).contains("is not checked"), "a matching run");
   }
 
   @Test
