@@ -32,13 +32,16 @@ import org.junit.jupiter.api.io.TempDir;
  * not installed.
  *
  * <p>The screenshots go to {@code target/}. To refresh the README's picture, run
- * {@code mvn -pl report test -Dtest=BrowserRenderingTest -Dnetspec.diagram.screenshot=../docs/googlenet-diagram.png}
- * (the path is relative to the report module).
+ * {@code mvn -pl report test -Dtest=BrowserRenderingTest -Dnetspec.diagram.screenshot=../docs/googlenet-diagram.png
+ * -Dnetspec.report.screenshot=../docs/googlenet-report.png} (the paths are relative to the report module).
  */
 class BrowserRenderingTest {
 
   /** The system property naming where to copy the diagram's screenshot. */
   static final String SCREENSHOT_PROPERTY = "netspec.diagram.screenshot";
+
+  /** The system property naming where to copy the report's screenshot. */
+  static final String REPORT_SCREENSHOT_PROPERTY = "netspec.report.screenshot";
 
   private static final int WIDTH = 1100;
 
@@ -94,6 +97,32 @@ class BrowserRenderingTest {
     assertFalse(tab.evaluate(hidden).getAsBoolean(), "a click on the module's box expands it again");
     tab.evaluate("document.querySelector('button[data-action=\"expand-all\"]').click()");
 
+    // search by row name: the matches are marked, the others dimmed, the first one's details shown
+    tab.evaluate("(() => { const i = document.getElementById('layer-search'); i.value = 'inception_4';"
+        + " i.dispatchEvent(new Event('input')); })()");
+    assertEquals(5, tab.evaluate("document.querySelectorAll('g.layer.match').length").getAsInt(), "4a to 4e");
+    assertEquals("5 rows", tab.evaluate("document.getElementById('layer-matches').textContent").getAsString());
+    assertTrue(tab.evaluate("document.getElementById('layer-details').textContent").getAsString()
+        .contains("inception_4a"));
+    // a click on a row shows its row, shapes and parameter counts
+    tab.evaluate("document.querySelector('g.layer[data-layer=\"conv1\"]')"
+        + ".dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+    String details = tab.evaluate("document.getElementById('layer-details').textContent").getAsString();
+    assertTrue(details.contains("conv1") && details.contains("convolution 7x7/2") && details.contains("224x224x3")
+        && details.contains("112x112x64") && details.contains("9,408"), details);
+    // zoom: the wheel and the buttons change the visible part of the drawing
+    String before = tab.evaluate("document.querySelector('#diagram svg').getAttribute('viewBox')").getAsString();
+    tab.evaluate("document.querySelector('button[data-action=\"zoom-in\"]').click()");
+    String after = tab.evaluate("document.querySelector('#diagram svg').getAttribute('viewBox')").getAsString();
+    assertTrue(Double.parseDouble(after.split(" ")[2]) < Double.parseDouble(before.split(" ")[2]),
+        before + " -> " + after);
+    // the picture for the README: zoomed in on a search for inception_4a, its details shown
+    tab.evaluate("document.querySelector('button[data-action=\"fit\"]').click();"
+        + " document.querySelector('button[data-action=\"zoom-in\"]').click();"
+        + " document.querySelector('button[data-action=\"zoom-in\"]').click();"
+        + " (() => { const i = document.getElementById('layer-search'); i.value = 'inception_4a';"
+        + " i.dispatchEvent(new Event('input')); })()");
+
     assertEquals(List.of(), tab.errors(), "console errors");
     byte[] png = tab.screenshot(WIDTH);
     assertPng(png);
@@ -118,7 +147,13 @@ class BrowserRenderingTest {
     assertEquals(3, tab.evaluate("document.querySelectorAll('svg.chart').length").getAsInt());
     assertEquals(3 * 4, tab.evaluate("document.querySelectorAll('table.confusion td').length").getAsInt());
     assertEquals(List.of(), tab.errors(), "console errors");
-    AtomicFiles.writeBytes(Path.of("target", "googlenet-report.png"), tab.screenshot(WIDTH));
+    byte[] png = tab.screenshot(WIDTH);
+    assertPng(png);
+    AtomicFiles.writeBytes(Path.of("target", "googlenet-report.png"), png);
+    String copy = System.getProperty(REPORT_SCREENSHOT_PROPERTY, "");
+    if (!copy.isBlank()) {
+      AtomicFiles.writeBytes(Path.of(copy), png);
+    }
   }
 
   @Test
