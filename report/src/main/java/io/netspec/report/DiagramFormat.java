@@ -6,11 +6,11 @@ import java.util.Optional;
 
 /** The formats {@code netspec diagram} writes, chosen by the output file's extension. */
 public enum DiagramFormat {
-  /** Graphviz's SVG, as {@code dot -Tsvg} writes it ({@code .svg}). */
+  /** An SVG picture, laid out by ELK's layered algorithm ({@code .svg}). */
   SVG,
-  /** A self-contained HTML page with the SVG inline and collapsible Inception modules ({@code .html}, {@code .htm}). */
+  /** A self-contained HTML page with the SVG inline: zoom, pan, search, row details, collapsible Inception modules ({@code .html}, {@code .htm}). */
   HTML,
-  /** The DOT text itself, for other Graphviz tools ({@code .dot}, {@code .gv}). */
+  /** DOT text, an export for Graphviz's tools ({@code .dot}, {@code .gv}). */
   DOT;
 
   /** The format for a file name, or empty when its extension is none of these. */

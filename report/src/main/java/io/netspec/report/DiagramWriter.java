@@ -3,19 +3,19 @@ package io.netspec.report;
 import io.netspec.dsl.analysis.NetworkAnalysis;
 import io.netspec.report.dot.DiagramRenderer;
 import io.netspec.report.files.AtomicFiles;
-import io.netspec.report.graphviz.Graphviz;
 import io.netspec.report.html.HtmlDiagram;
+import io.netspec.report.layout.NetworkLayout;
+import io.netspec.report.svg.SvgDiagram;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Writes a network's diagram to a file, as SVG, HTML or DOT by the file's extension: {@code netspec diagram}. */
+/**
+ * Writes a network's diagram to a file, as SVG, HTML or DOT by the file's extension: {@code netspec diagram}.
+ * SVG and HTML are laid out in Java ({@link NetworkLayout}); no system binary is called.
+ */
 public final class DiagramWriter {
 
-  private final Graphviz graphviz;
-
-  public DiagramWriter(Graphviz graphviz) {
-    this.graphviz = graphviz;
-  }
+  public DiagramWriter() {}
 
   /**
    * Writes the diagram of {@code analysis} to {@code file} (atomically), in the {@link DiagramFormat} its
@@ -23,7 +23,6 @@ public final class DiagramWriter {
    *
    * @throws IllegalArgumentException if the extension is not {@code .svg}, {@code .html}, {@code .htm},
    *     {@code .dot} or {@code .gv}
-   * @throws io.netspec.report.graphviz.GraphvizException if Graphviz is missing or fails
    */
   public void write(NetworkAnalysis analysis, Path file) throws IOException {
     DiagramFormat format = DiagramFormat.of(file).orElseThrow(() -> new IllegalArgumentException(
@@ -32,12 +31,11 @@ public final class DiagramWriter {
   }
 
   /** The diagram of {@code analysis} in {@code format}. */
-  public String render(NetworkAnalysis analysis, DiagramFormat format) throws IOException {
-    String dot = DiagramRenderer.render(analysis);
+  public String render(NetworkAnalysis analysis, DiagramFormat format) {
     return switch (format) {
-      case DOT -> dot;
-      case SVG -> graphviz.toSvg(dot);
-      case HTML -> HtmlDiagram.page(analysis, graphviz.toSvg(dot));
+      case DOT -> DiagramRenderer.render(analysis);
+      case SVG -> SvgDiagram.document(NetworkLayout.of(analysis));
+      case HTML -> HtmlDiagram.page(analysis);
     };
   }
 }

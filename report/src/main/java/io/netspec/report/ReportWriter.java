@@ -3,22 +3,20 @@ package io.netspec.report;
 import io.netspec.dsl.analysis.NetworkAnalysis;
 import io.netspec.report.chart.ConfusionMatrixTable;
 import io.netspec.report.chart.LineChart;
-import io.netspec.report.dot.DiagramRenderer;
+import io.netspec.report.chart.TrainingCharts;
 import io.netspec.report.files.AtomicFiles;
-import io.netspec.report.graphviz.Graphviz;
 import io.netspec.report.html.HtmlDiagram;
 import io.netspec.report.html.HtmlPage;
 import io.netspec.report.html.HtmlText;
 import io.netspec.report.html.SummaryTable;
 import io.netspec.report.run.ConfusionMatrix;
-import io.netspec.report.run.Series;
+import io.netspec.report.run.RunMismatchException;
+import io.netspec.report.run.RunSpecCheck;
 import io.netspec.report.run.TrainingCurves;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,39 +31,53 @@ public final class ReportWriter {
   /** The page's file name in the output folder. */
   public static final String PAGE_NAME = "report.html";
 
-  /** Legend names of the curves the runtime writes; other keys are shown as they are. */
-  private static final Map<String, String> CURVE_NAMES = Map.of(
-      "loss", "training objective",
-      "main_loss", "main loss (training)",
-      "val_loss", "held-out loss",
-      "train_accuracy", "training accuracy",
-      "val_accuracy", "held-out accuracy",
-      "lr", "learning rate");
-
-  private final Graphviz graphviz;
-
-  public ReportWriter(Graphviz graphviz) {
-    this.graphviz = graphviz;
-  }
+  public ReportWriter() {}
 
   /**
    * Writes the report page into {@code outDir} (created if needed, the page written atomically).
    *
    * @param runFolder a finished run's folder, whose curves and confusion matrix the page shows
    * @return the page's path
+   * @param force combine a run folder trained on another spec (its {@code run.json} names another spec hash
+   *     or class count) rather than refuse it
    * @throws NoSuchFileException if {@code runFolder} is given but is not a folder
-   * @throws io.netspec.report.graphviz.GraphvizException if Graphviz is missing or fails
+   * @throws io.netspec.report.run.RunMismatchException if the run was trained on another spec, without
+   *     {@code force}
    */
-  public Path write(NetworkAnalysis analysis, Optional<Path> runFolder, Path outDir) throws IOException {
+  public Path write(NetworkAnalysis analysis, Optional<Path> runFolder, Path outDir, boolean force)
+      throws IOException {
+    String html = render(analysis, runFolder, force);
     Path page = outDir.resolve(PAGE_NAME);
-    AtomicFiles.writeString(page, render(analysis, runFolder));
+    AtomicFiles.writeString(page, html);
     return page;
   }
 
-  /** The report page's HTML. */
+  /** {@link #write(NetworkAnalysis, Optional, Path, boolean)}, refusing a run trained on another spec. */
+  public Path write(NetworkAnalysis analysis, Optional<Path> runFolder, Path outDir) throws IOException {
+    return write(analysis, runFolder, outDir, false);
+  }
+
+  /** The report page's HTML, refusing a run trained on another spec. */
   public String render(NetworkAnalysis analysis, Optional<Path> runFolder) throws IOException {
+    return render(analysis, runFolder, false);
+  }
+
+  /** The report page's HTML. */
+  public String render(NetworkAnalysis analysis, Optional<Path> runFolder, boolean force) throws IOException {
     if (runFolder.isPresent() && !Files.isDirectory(runFolder.get())) {
       throw new NoSuchFileException(runFolder.get().toString(), null, "no such run folder");
+    }
+    Optional<String> unchecked = Optional.empty();
+    if (runFolder.isPresent()) {
+      try {
+        unchecked = RunSpecCheck.check(runFolder.get(), analysis.spec());
+      } catch (RunMismatchException e) {
+        if (!force) {
+          throw e;
+        }
+        unchecked = Optional.of("Combined with --force: " + e.getMessage().replace("; --force combines them anyway",
+            "."));
+      }
     }
     String title = analysis.spec().className() + " report";
     StringBuilder body = new StringBuilder("<header><h1>").append(HtmlText.escape(title)).append("</h1>\n<p>")
@@ -74,19 +86,20 @@ public final class ReportWriter {
         .append(runFolder.isPresent() ? " · <a href=\"#training-section\">Training</a>" : "")
         .append("</nav></header>\n<main>\n");
     body.append("<div id=\"diagram-section\"><h2>Diagram</h2>\n")
-        .append(HtmlDiagram.section(graphviz.toSvg(DiagramRenderer.render(analysis)))).append("</div>\n");
+        .append(HtmlDiagram.section(analysis)).append("</div>\n");
     body.append("<div id=\"summary-section\">\n").append(SummaryTable.section(analysis)).append("</div>\n");
     if (runFolder.isPresent()) {
-      body.append(training(runFolder.get()));
+      body.append(training(runFolder.get(), unchecked));
     }
     body.append("</main>\n");
     return HtmlPage.of(title, body.toString());
   }
 
-  private static String training(Path folder) {
+  private static String training(Path folder, Optional<String> unchecked) {
     StringBuilder html = new StringBuilder("<section id=\"training-section\" class=\"training\">\n<h2>Training: ")
         .append(HtmlText.escape(String.valueOf(folder.toAbsolutePath().normalize().getFileName())))
         .append("</h2>\n");
+    unchecked.ifPresent(note -> html.append(notice(note)));
     html.append(curves(folder.resolve(TrainingCurves.FILE_NAME)));
     html.append("<h3>Confusion matrix</h3>\n");
     try {
@@ -110,10 +123,9 @@ public final class ReportWriter {
     }
     StringBuilder html = new StringBuilder("<p>").append(curves.epochs()).append(" epochs from ")
         .append(TrainingCurves.FILE_NAME).append(".</p>\n<div class=\"charts\">\n");
-    chart(html, "Loss", curves.select(key -> key.endsWith("loss") || key.startsWith("aux_losses.")),
-        LineChart.Scale.PLAIN);
-    chart(html, "Accuracy", curves.select(key -> key.contains("accuracy")), LineChart.Scale.PERCENT);
-    chart(html, "Learning rate", curves.select("lr"::equals), LineChart.Scale.PLAIN);
+    chart(html, TrainingCharts.loss(curves), "loss");
+    chart(html, TrainingCharts.accuracy(curves), "accuracy");
+    chart(html, TrainingCharts.learningRate(curves), "lr");
     html.append("</div>\n");
     if (curves.skippedLines() > 0) {
       html.append(notice(curves.skippedLines() + " line(s) of " + TrainingCurves.FILE_NAME
@@ -122,17 +134,10 @@ public final class ReportWriter {
     return html.toString();
   }
 
-  private static void chart(StringBuilder html, String title, List<Series> series, LineChart.Scale scale) {
-    if (!series.isEmpty()) {
-      html.append(LineChart.svg(title, series, scale, ReportWriter::curveName));
+  private static void chart(StringBuilder html, LineChart chart, String idPrefix) {
+    if (chart.series().stream().anyMatch(series -> !series.points().isEmpty())) {
+      html.append(chart.svg(idPrefix)).append('\n');
     }
-  }
-
-  private static String curveName(String key) {
-    if (key.startsWith("aux_losses.")) {
-      return key.substring("aux_losses.".length()) + " loss (training)";
-    }
-    return CURVE_NAMES.getOrDefault(key, key);
   }
 
   private static String notice(String text) {

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netspec.dsl.analysis.NetworkAnalysis;
 import io.netspec.report.dot.DiagramRenderer;
-import io.netspec.report.graphviz.Graphviz;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +29,8 @@ class DiagramWriterTest {
   }
 
   @Test
-  void writesDotWithoutGraphvizAndRefusesUnknownExtensions() throws IOException {
-    DiagramWriter writer = new DiagramWriter(Graphviz.at("/nonexistent/dot", Duration.ofSeconds(5)));
+  void writesDotAndRefusesUnknownExtensions() throws IOException {
+    DiagramWriter writer = new DiagramWriter();
     Path dot = temp.resolve("sub/googlenet.dot");
     writer.write(GOOGLENET, dot);
     assertEquals(DiagramRenderer.render(GOOGLENET), Files.readString(dot));

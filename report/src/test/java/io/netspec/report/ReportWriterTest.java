@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.netspec.dsl.analysis.NetworkAnalysis;
 import io.netspec.dsl.analysis.RowFigures;
-import io.netspec.report.graphviz.Graphviz;
 import io.netspec.report.run.ConfusionMatrix;
+import io.netspec.report.run.RunMismatchException;
+import io.netspec.report.run.RunSpecCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,27 +18,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The report page of specs/googlenet.yaml with a small run folder. Skipped where Graphviz is not installed. */
+/** The report page of specs/googlenet.yaml with a small run folder. */
 class ReportWriterTest {
 
   /** Any attribute that would make the browser fetch something: the page must need nothing but itself. */
   private static final Pattern EXTERNAL_REFERENCE =
-      Pattern.compile("(?i)(\\bsrc\\s*=|<link\\b|@import|url\\(|href\\s*=\\s*\"(?!#))");
+      Pattern.compile("(?i)(\\bsrc\\s*=|<link\\b|@import|url\\((?!#)|href\\s*=\\s*\"(?!#))");
 
-  private static final ReportWriter WRITER = new ReportWriter(Graphviz.onPath());
+  private static final ReportWriter WRITER = new ReportWriter();
   private static final NetworkAnalysis GOOGLENET = ShippedSpecs.analyze("googlenet.yaml");
 
   @TempDir
   Path temp;
-
-  @BeforeAll
-  static void needsGraphviz() {
-    assumeTrue(Graphviz.onPath().isInstalled(), "Graphviz's dot is not installed (apt-get install -y graphviz)");
-  }
 
   @Test
   void writesOneSelfContainedPage() throws IOException {
@@ -70,10 +64,12 @@ class ReportWriterTest {
   @Test
   void drawsTheRunsCurvesAndConfusionMatrix() throws IOException {
     String html = WRITER.render(GOOGLENET, Optional.of(RunFolders.write(temp)));
-    for (String series : List.of("loss", "main_loss", "val_loss", "aux_losses.aux1", "train_accuracy",
-        "val_accuracy", "lr")) {
-      assertTrue(html.contains("data-series=\"" + series + "\""), series);
+    // every curve of metrics.jsonl, by its legend name (CurveStyle), as SVG text
+    for (String legend : List.of("training objective", "main loss (training)", "held-out loss",
+        "aux1 loss (training)", "aux2 loss (training)", "training accuracy", "held-out accuracy", "learning rate")) {
+      assertTrue(html.contains(">" + legend + "</text>"), legend);
     }
+    assertEquals(3, html.split("<svg class=\"chart\"", -1).length - 1, "three charts");
     assertTrue(html.contains("<th scope=\"row\">T-shirt/top</th>"));
     assertTrue(html.contains("300 held-out images, accuracy 94.00%"), html);
   }
@@ -86,6 +82,35 @@ class ReportWriterTest {
     assertTrue(html.contains("The run folder has no confusion.json or confusion.csv."));
     Files.writeString(empty.resolve(ConfusionMatrix.JSON_FILE), "{\"matrix\": [[1, 2]]}");
     assertTrue(WRITER.render(GOOGLENET, Optional.of(empty)).contains("Could not read the confusion matrix"));
+  }
+
+  @Test
+  void aRunOfAnotherSpecIsRefusedUnlessForced() throws IOException {
+    Path run = RunFolders.write(temp);
+    Files.writeString(run.resolve(RunSpecCheck.FILE), "{\"spec_file\": \"googlenet-fashion.yaml\", "
+        + "\"spec_sha256\": \"f7c1fad2afd8a331a90d762b16834faf45928b851086a73c195d3246d365edfb\", \"classes\": 10}");
+    Path out = temp.resolve("out");
+    RunMismatchException e = assertThrows(RunMismatchException.class,
+        () -> WRITER.write(GOOGLENET, Optional.of(run), out));
+    assertEquals(1, e.getMessage().lines().count());
+    assertTrue(e.getMessage().contains("googlenet-fashion.yaml") && e.getMessage().contains("googlenet.yaml")
+        && e.getMessage().contains("--force"), e.getMessage());
+    assertFalse(Files.exists(out.resolve(ReportWriter.PAGE_NAME)), "nothing written");
+    String forced = WRITER.render(GOOGLENET, Optional.of(run), true);
+    assertTrue(forced.contains("Combined with --force"), "the page says so");
+  }
+
+  @Test
+  void aRunOfTheSameSpecButAnotherClassCountIsRefused() throws IOException {
+    Path run = RunFolders.write(temp);
+    Files.writeString(run.resolve(RunSpecCheck.FILE), "{\"spec_sha256\": \"" + GOOGLENET.spec().sha256()
+        + "\", \"classes\": 5}");
+    RunMismatchException e = assertThrows(RunMismatchException.class,
+        () -> WRITER.render(GOOGLENET, Optional.of(run)));
+    assertTrue(e.getMessage().contains("5 classes") && e.getMessage().contains("1000"), e.getMessage());
+    Files.writeString(run.resolve(RunSpecCheck.FILE), "{\"spec_sha256\": \"" + GOOGLENET.spec().sha256()
+        + "\", \"classes\": 1000}");
+    assertFalse(WRITER.render(GOOGLENET, Optional.of(run)).contains("is not checked"), "a matching run");
   }
 
   @Test

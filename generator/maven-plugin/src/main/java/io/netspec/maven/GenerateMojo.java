@@ -34,7 +34,8 @@ import org.apache.maven.project.MavenProject;
 /**
  * Generates typed DJL networks from the specs in {@link #specDirectory}: per spec a package with the network
  * class and its module classes, one index class {@code NetspecModels}, and a copy of each spec (and the specs
- * it extends) as a resource. See {@code docs/generated-code.md}.
+ * it extends) as a resource. Generated files whose spec is gone are deleted, with the package folders they
+ * leave empty, also when the spec folder is empty or missing.
  *
  * <p>As the ANTLR and protobuf plugins do, it adds the output folder as a compile source root (even when
  * skipped, so that IDEs see it), regenerates only when a spec or the plugin changed since the last run,
@@ -125,16 +126,21 @@ public class GenerateMojo extends AbstractMojo {
 
   private void generate() throws IOException, MojoFailureException, MojoExecutionException {
     List<Path> specs = SpecFiles.list(specDirectory.toPath());
+    Path stampFile = buildDirectory.toPath().resolve("netspec").resolve(execution.getExecutionId() + ".stamp");
+    Optional<BuildStamp> previous = BuildStamp.read(stampFile);
     if (specs.isEmpty()) {
       getLog().info("netspec: no specs in " + specDirectory);
+      if (previous.isPresent()) { // every spec is gone (or its folder): so is everything generated from them
+        deleteStale(previous.get(), List.of(), new SourceWriter(outputDirectory.toPath()),
+            new SourceWriter(resourceDirectory.toPath()));
+        Files.deleteIfExists(stampFile);
+      }
       return;
     }
     Map<Path, List<Path>> chains = new LinkedHashMap<>();
     specs.forEach(spec -> chains.put(spec, SpecFiles.chain(spec)));
     List<String> inputs = BuildStamp.inputs(settings(),
         chains.values().stream().flatMap(List::stream).toList());
-    Path stampFile = buildDirectory.toPath().resolve("netspec").resolve(execution.getExecutionId() + ".stamp");
-    Optional<BuildStamp> previous = BuildStamp.read(stampFile);
     if (previous.isPresent() && previous.get().inputs().equals(inputs) && outputsExist(previous.get())) {
       getLog().info("netspec: " + specs.size() + " specs up to date, nothing to generate");
       return;
@@ -277,18 +283,41 @@ public class GenerateMojo extends AbstractMojo {
     return resources;
   }
 
-  /** Deletes what the previous run wrote and this one did not: the output of a removed spec. */
+  /**
+   * Deletes what the previous run wrote and this one did not (the output of a removed spec), and the package
+   * folders that leaves empty.
+   */
   private void deleteStale(BuildStamp previous, List<String> outputs, SourceWriter sources,
       SourceWriter resources) throws IOException {
     for (String output : previous.outputs()) {
       if (!outputs.contains(output)) {
-        Path stale = output.startsWith(SOURCES)
+        boolean source = output.startsWith(SOURCES);
+        Path root = source ? sources.root() : resources.root();
+        Path stale = source
             ? sources.resolve(output.substring(SOURCES.length()))
             : resources.resolve(output.substring(RESOURCES.length()));
         if (Files.deleteIfExists(stale)) {
           getLog().info("netspec: deleted " + stale + ", whose spec is gone");
         }
+        deleteEmptyFolders(stale.getParent(), root);
       }
+    }
+  }
+
+  /** Deletes {@code folder} and its parents up to (not including) {@code root} while they are empty. */
+  private static void deleteEmptyFolders(Path folder, Path root) throws IOException {
+    Path top = root.toAbsolutePath().normalize();
+    for (Path dir = folder.toAbsolutePath().normalize(); dir.startsWith(top) && !dir.equals(top);
+        dir = dir.getParent()) {
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (java.util.stream.Stream<Path> children = Files.list(dir)) {
+        if (children.findAny().isPresent()) {
+          return;
+        }
+      }
+      Files.delete(dir);
     }
   }
 }

@@ -162,7 +162,8 @@ class BadSpecCorpusMojoTest {
   }
 
   /** The mojo as Maven would configure it, writing below {@code out}. */
-  private static GenerateMojo mojo(Path specs, Path out) throws ReflectiveOperationException {
+  /** The plugin as Maven would configure it, on {@code specs}, writing under {@code out}. */
+  static GenerateMojo mojo(Path specs, Path out) throws ReflectiveOperationException {
     GenerateMojo mojo = new GenerateMojo();
     set(mojo, "specDirectory", specs.toFile());
     set(mojo, "outputDirectory", out.resolve("sources").toFile());

@@ -1,155 +1,149 @@
 package io.netspec.report.chart;
 
-import io.netspec.report.html.HtmlText;
 import io.netspec.report.run.Series;
-import java.util.Arrays;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.DoubleFunction;
-import java.util.function.Function;
-import java.util.stream.DoubleStream;
-import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
 
 /**
- * A line chart of curves by epoch as an inline {@code <svg>} element: axes with round ticks, one coloured line
- * with point markers per curve (each marker's tooltip gives the exact value) and a legend. Numbers are written
- * with {@link Locale#ROOT}, so the same curves give the same markup.
+ * The one renderer of training curves, on JFreeChart: a chart of curves by epoch with JFreeChart's tick units
+ * (chosen so that no two labels repeat; epochs whole), a legend,
+ * and each curve's {@link CurveStyle}. The same chart is written as SVG (the report) or, side by side with
+ * others, as PNG (the run folder's {@code plot.png}).
+ *
+ * @param title the chart's title
+ * @param yTitle the value axis' title
+ * @param series the curves; a {@link Scale#PERCENT} chart's values are fractions, shown as percentages
+ * @param scale how values are shown
  */
-public final class LineChart {
+public record LineChart(String title, String yTitle, List<Series> series, Scale scale) {
 
-  private static final int WIDTH = 640;
-  private static final int HEIGHT = 300;
-  private static final int LEFT = 60;
-  private static final int RIGHT = 190;
-  private static final int TOP = 30;
-  private static final int BOTTOM = 42;
-  private static final int TICKS = 5;
-  private static final List<String> COLOURS =
-      List.of("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f");
+  /** The size of one chart, in pixels. */
+  public static final int WIDTH = 560;
+  public static final int HEIGHT = 340;
 
-  /** How the value axis writes numbers. */
+  private static final Color GRID = new Color(0xe0e0e0);
+
+  /** How the value axis shows values. */
   public enum Scale {
-    /** Plain numbers: losses. */
+    /** As they are: losses, learning rates. */
     PLAIN,
-    /** Fractions written as percentages: accuracies. */
+    /** Fractions as percentages: accuracies. */
     PERCENT
   }
 
-  private LineChart() {}
+  public LineChart {
+    series = List.copyOf(series);
+  }
+
+  /** The JFreeChart chart. */
+  JFreeChart chart() {
+    XYSeriesCollection data = new XYSeriesCollection();
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    double factor = scale == Scale.PERCENT ? 100 : 1;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    int aux = 0;
+    for (Series curve : series) {
+      CurveStyle style = CurveStyle.of(curve.key(), curve.key().startsWith(CurveStyle.AUX_LOSS_PREFIX) ? aux++ : 0);
+      XYSeries line = new XYSeries(style.name(), false, true);
+      for (Series.Point point : curve.points()) {
+        line.add(point.epoch(), point.value() * factor);
+        min = Math.min(min, point.value() * factor);
+        max = Math.max(max, point.value() * factor);
+      }
+      int index = data.getSeriesCount();
+      data.addSeries(line);
+      renderer.setSeriesPaint(index, style.color());
+      renderer.setSeriesShape(index, new Ellipse2D.Double(-3, -3, 6, 6));
+      renderer.setSeriesStroke(index, style.dashed()
+          ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f)
+          : new BasicStroke(2f));
+    }
+    NumberAxis epochs = new NumberAxis("epoch");
+    epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    epochs.setAutoRangeIncludesZero(false);
+    NumberAxis values = new NumberAxis(yTitle);
+    values.setAutoRangeIncludesZero(false);
+    if (max >= min) {
+      // a flat curve still gets a readable axis around its value, not ticks a billionth apart
+      values.setAutoRangeMinimumSize(Math.max(Math.abs(max) * 0.1, 1e-6));
+    }
+    for (NumberAxis axis : List.of(epochs, values)) {
+      axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+      axis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    }
+    XYPlot plot = new XYPlot(data, epochs, values, renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(GRID);
+    plot.setRangeGridlinePaint(GRID);
+    plot.setOutlinePaint(Color.GRAY);
+    JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    LegendTitle legend = chart.getLegend();
+    legend.setPosition(RectangleEdge.RIGHT);
+    legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+    return chart;
+  }
 
   /**
-   * The chart of {@code series} (at least one point in all), titled {@code title}.
-   *
-   * @param label the legend's name for a curve's key
+   * The chart as an {@code <svg>} element to inline in HTML, its labels as SVG text; the ids of its
+   * definitions start with {@code idPrefix}, so that several charts can share a page.
    */
-  public static String svg(String title, List<Series> series, Scale scale, Function<String, String> label) {
-    Range x = Range.of(series.stream().flatMap(s -> s.points().stream()).mapToDouble(Series.Point::epoch)
-        .toArray());
-    Range y = Range.of(series.stream().flatMap(s -> s.points().stream()).mapToDouble(Series.Point::value)
-        .toArray()).rounded();
-    DoubleFunction<String> yText = scale == Scale.PERCENT
-        ? v -> number(v * 100, y.step() * 100) + "%"
-        : v -> number(v, y.step());
-    StringBuilder svg = new StringBuilder();
-    svg.append(String.format(Locale.ROOT, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
-        + "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" aria-label=\"%s\">%n", WIDTH, HEIGHT, WIDTH, HEIGHT,
-        HtmlText.escape(title)));
-    svg.append("<text class=\"chart-title\" x=\"").append(LEFT).append("\" y=\"18\">")
-        .append(HtmlText.escape(title)).append("</text>\n");
-    int plotWidth = WIDTH - LEFT - RIGHT;
-    int plotHeight = HEIGHT - TOP - BOTTOM;
-    DoubleFunction<Double> px = v -> LEFT + plotWidth * x.fraction(v);
-    DoubleFunction<Double> py = v -> TOP + plotHeight * (1 - y.fraction(v));
-    for (double tick : y.ticks()) {
-      double at = py.apply(tick);
-      svg.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\"/>"
-          + "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
-          LEFT, LEFT + plotWidth, at, at, LEFT - 6, at + 4, yText.apply(tick)));
-    }
-    for (double tick : x.wholeTicks()) {
-      double at = px.apply(tick);
-      svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>"
-          + "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
-          at, at, TOP + plotHeight, TOP + plotHeight + 4, at, TOP + plotHeight + 16, number(tick, 1)));
-    }
-    svg.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\"/>%n",
-        LEFT, LEFT + plotWidth, TOP + plotHeight, TOP + plotHeight));
-    svg.append(String.format(Locale.ROOT, "<text class=\"axis-label\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">"
-        + "epoch</text>%n", LEFT + plotWidth / 2, HEIGHT - 6));
-    for (int i = 0; i < series.size(); i++) {
-      Series curve = series.get(i);
-      String colour = COLOURS.get(i % COLOURS.size());
-      String name = HtmlText.escape(label.apply(curve.key()));
-      svg.append("<g class=\"series\" data-series=\"").append(HtmlText.escape(curve.key())).append("\">");
-      StringBuilder points = new StringBuilder();
-      for (Series.Point p : curve.points()) {
-        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px.apply(p.epoch()), py.apply(p.value())));
-      }
-      svg.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"2\" points=\"")
-          .append(points.toString().strip()).append("\"/>");
-      for (Series.Point p : curve.points()) {
-        String value = scale == Scale.PERCENT
-            ? String.format(Locale.ROOT, "%.2f%%", p.value() * 100)
-            : String.format(Locale.ROOT, "%.4f", p.value());
-        svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\">"
-            + "<title>%s, epoch %s: %s</title></circle>", px.apply(p.epoch()), py.apply(p.value()), colour, name,
-            number(p.epoch(), 1), value));
-      }
-      int legendY = TOP + 6 + 18 * i;
-      svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" "
-          + "stroke-width=\"2\"/><text class=\"legend\" x=\"%d\" y=\"%d\">%s</text>", WIDTH - RIGHT + 14,
-          WIDTH - RIGHT + 34, legendY, legendY, colour, WIDTH - RIGHT + 40, legendY + 4, name));
-      svg.append("</g>\n");
-    }
-    return svg.append("</svg>\n").toString();
+  public String svg(String idPrefix) {
+    SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+    g.setDefsKeyPrefix(idPrefix + "-");
+    chart().draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+    return g.getSVGElement(idPrefix).replaceFirst("<svg ", "<svg class=\"chart\" role=\"img\" aria-label=\""
+        + title.replace("\"", "") + "\" ");
   }
 
-  /** A tick value with as many decimals as its step needs. */
-  private static String number(double value, double step) {
-    int decimals = step >= 1 ? 0 : (int) Math.ceil(-Math.log10(step) - 1e-9);
-    return String.format(Locale.ROOT, "%." + decimals + "f", value);
-  }
-
-  /** An axis range, with round tick steps. */
-  private record Range(double min, double max, double step) {
-
-    static Range of(double[] values) {
-      double min = Arrays.stream(values).min().orElse(0);
-      double max = Arrays.stream(values).max().orElse(1);
-      if (max - min < 1e-12) {
-        min -= 0.5;
-        max += 0.5;
+  /** Charts side by side, left to right, as one PNG image. */
+  public static byte[] png(List<LineChart> charts) {
+    int width = WIDTH * Math.max(1, charts.size());
+    BufferedImage image = new BufferedImage(width, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, width, HEIGHT);
+      for (int i = 0; i < charts.size(); i++) {
+        Graphics2D panel = (Graphics2D) g.create(i * WIDTH, 0, WIDTH, HEIGHT);
+        try {
+          charts.get(i).chart().draw(panel, new Rectangle(0, 0, WIDTH, HEIGHT));
+        } finally {
+          panel.dispose();
+        }
       }
-      return new Range(min, max, niceStep((max - min) / TICKS));
+    } finally {
+      g.dispose();
     }
-
-    /** Widened outwards to whole steps. */
-    Range rounded() {
-      return new Range(Math.floor(min / step) * step, Math.ceil(max / step) * step, step);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", png);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode the plot", e); // in memory: does not happen
     }
-
-    double fraction(double value) {
-      return (value - min) / (max - min);
-    }
-
-    List<Double> ticks() {
-      int count = (int) Math.round((max - min) / step);
-      return IntStream.rangeClosed(0, count).mapToObj(i -> min + i * step).toList();
-    }
-
-    /** Whole-number ticks (epochs), about twice as many as the value axis has. */
-    List<Double> wholeTicks() {
-      double every = Math.max(1, niceStep((max - min) / (2 * TICKS)));
-      double first = Math.ceil(min / every) * every;
-      return DoubleStream.iterate(first, t -> t <= max + 1e-9, t -> t + every).boxed().toList();
-    }
-
-    /** 1, 2 or 5 times a power of ten, near {@code rough}. */
-    static double niceStep(double rough) {
-      double power = Math.pow(10, Math.floor(Math.log10(rough)));
-      double scaled = rough / power;
-      double nice = scaled < 1.5 ? 1 : scaled < 3.5 ? 2 : scaled < 7.5 ? 5 : 10;
-      return nice * power;
-    }
+    return png.toByteArray();
   }
 }

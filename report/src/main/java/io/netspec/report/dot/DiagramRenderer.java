@@ -4,16 +4,11 @@ import io.netspec.dsl.analysis.AuxFigures;
 import io.netspec.dsl.analysis.NetworkAnalysis;
 import io.netspec.dsl.analysis.RowFigures;
 import io.netspec.dsl.analysis.TensorShape;
-import io.netspec.dsl.spec.AdaptiveAvgPool;
 import io.netspec.dsl.spec.AuxClassifier;
-import io.netspec.dsl.spec.Convolution;
-import io.netspec.dsl.spec.GlobalAvgPool;
 import io.netspec.dsl.spec.Inception;
 import io.netspec.dsl.spec.Layer;
-import io.netspec.dsl.spec.Linear;
-import io.netspec.dsl.spec.Pool;
-import io.netspec.dsl.spec.Softmax;
 import io.netspec.dsl.summary.Figures;
+import io.netspec.report.format.LayerFill;
 import io.netspec.report.format.LayerText;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +22,8 @@ import java.util.List;
  * tensor it carries.
  *
  * <p>The text depends on the analysis only (the spec's file name, not its folder), so rendering the same spec
- * twice gives the same DOT, and Graphviz the same SVG.
+ * twice gives the same DOT. DOT is an export format for Graphviz's tools; netspec's own SVG and HTML are laid
+ * out in Java ({@link io.netspec.report.layout.NetworkLayout}).
  *
  * <p>SVG hooks for the HTML view: row nodes have the class {@value #LAYER_CLASS}; the Inception cluster of row
  * {@code m} has the id {@code module-m} and class {@value #MODULE_CLASS}, and everything inside it except the
@@ -101,7 +97,7 @@ public final class DiagramRenderer {
   /** Declares a row's node; returns its name. */
   private String drawRow(RowFigures row, String id, boolean mainPath) {
     Attributes node = new Attributes().html("label", rowLabel(row, id))
-        .text("fillcolor", fill(row.layer())).text("class", LAYER_CLASS + " kind-" + row.layer().type());
+        .text("fillcolor", LayerFill.of(row.layer())).text("class", LAYER_CLASS + " kind-" + row.layer().type());
     dot.node(id, mainPath ? node.text("group", "main") : node);
     return id;
   }
@@ -178,14 +174,4 @@ public final class DiagramRenderer {
     return label.toString();
   }
 
-  private static String fill(Layer layer) {
-    return switch (layer.type()) {
-      case Convolution.TYPE -> "#dbe8f7";
-      case Pool.MAX_TYPE, Pool.AVG_TYPE, GlobalAvgPool.TYPE, AdaptiveAvgPool.TYPE -> "#fde9d2";
-      case Inception.TYPE -> "#c9e6c1";
-      case Linear.TYPE -> "#e7dcf3";
-      case Softmax.TYPE -> "#f8dada";
-      default -> "#f1f1f1";
-    };
-  }
 }

@@ -15,7 +15,9 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * How often each true class was predicted as each class, on a run's held-out images.
+ * How often each true class was predicted as each class, on a run's held-out images: the one confusion matrix of
+ * netspec, which evaluation counts ({@link Tally}), the run folder stores ({@link #toJson}) and the report
+ * reads ({@link #read}).
  *
  * <p>A run folder gives it as {@code confusion.json} or, failing that, {@code confusion.csv}:
  * <ul>
@@ -73,6 +75,64 @@ public record ConfusionMatrix(List<String> classes, List<List<Long>> counts) {
   /** The images of true class {@code t}. */
   public long rowTotal(int t) {
     return counts.get(t).stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The images of true class {@code truth} predicted as {@code predicted}. */
+  public long count(int truth, int predicted) {
+    return counts.get(truth).get(predicted);
+  }
+
+  /** The fraction of class {@code truth}'s images predicted right (its recall); NaN when it has none. */
+  public double classAccuracy(int truth) {
+    long total = rowTotal(truth);
+    return total == 0 ? Double.NaN : (double) count(truth, truth) / total;
+  }
+
+  /** The {@value #JSON_FILE} object: {@code {"classes": [...], "matrix": [[...], ...]}}. */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject();
+    JsonArray names = new JsonArray();
+    classes.forEach(names::add);
+    json.add("classes", names);
+    JsonArray matrix = new JsonArray();
+    for (List<Long> row : counts) {
+      JsonArray cells = new JsonArray();
+      row.forEach(cells::add);
+      matrix.add(cells);
+    }
+    json.add("matrix", matrix);
+    return json;
+  }
+
+  /** An empty tally over these class names, in class-index order. */
+  public static Tally tally(List<String> classes) {
+    return new Tally(classes);
+  }
+
+  /** Counts predictions one at a time; {@link #matrix} is the matrix so far. */
+  public static final class Tally {
+
+    private final List<String> classes;
+    private final long[][] counts;
+
+    private Tally(List<String> classes) {
+      this.classes = List.copyOf(classes);
+      this.counts = new long[classes.size()][classes.size()];
+    }
+
+    /** Counts one image of class {@code truth} predicted as {@code predicted}. */
+    public void add(int truth, int predicted) {
+      counts[truth][predicted]++;
+    }
+
+    /** The matrix of what was counted so far. */
+    public ConfusionMatrix matrix() {
+      List<List<Long>> rows = new ArrayList<>();
+      for (long[] row : counts) {
+        rows.add(java.util.Arrays.stream(row).boxed().toList());
+      }
+      return new ConfusionMatrix(classes, rows);
+    }
   }
 
   /** The share of all images on the diagonal, or NaN for an empty matrix. */

@@ -43,10 +43,15 @@ public record TrainingCurves(List<Series> series, int skippedLines) {
 
   /** Reads a {@code metrics.jsonl} file. */
   public static TrainingCurves read(Path file) throws IOException {
+    return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+  }
+
+  /** The curves of {@code metrics.jsonl}'s lines. */
+  public static TrainingCurves parse(List<String> lines) {
     Map<String, List<Series.Point>> points = new LinkedHashMap<>();
     int skipped = 0;
     double previousEpoch = 0;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    for (String line : lines) {
       if (line.isBlank()) {
         continue;
       }

@@ -1,2 +1,2 @@
-/** Prepares Graphviz's SVG for inlining in HTML pages: {@link io.netspec.report.svg.InlineSvg}. */
+/** Draws a laid-out diagram as SVG: {@link io.netspec.report.svg.SvgDiagram}. */
 package io.netspec.report.svg;

@@ -1,26 +1,139 @@
-// netspec diagram: collapse and expand the Inception modules of the inline Graphviz SVG.
-// A module is a cluster <g class="cluster module" data-module="NAME">; collapsing it hides its members
-// (class member-NAME: the fan-out point, the four branches and their edges) and draws one line from the
-// fan-out point to the concatenation, the module's own node (data-layer="NAME").
+// netspec diagram: zoom, pan, search and row details for the inline SVG diagram, and collapsible Inception
+// modules. Hooks (written by SvgDiagram): g.layer[data-layer] with data-kind, data-detail, data-input,
+// data-output, data-weights, data-params, data-ops; g.module[data-module]; .member-NAME on what collapsing
+// module NAME hides; circle[data-split=NAME], the module's fan-out point; g.viewport holds everything.
 (function () {
   'use strict';
   var SVG = 'http://www.w3.org/2000/svg';
 
-  function centre(box) {
-    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  function number(n) {
+    return Number(n).toLocaleString('en-US');
   }
 
-  function titled(svg, title) {
-    var groups = svg.querySelectorAll('g.node');
-    for (var i = 0; i < groups.length; i++) {
-      var t = groups[i].querySelector('title');
-      if (t && t.textContent === title) {
-        return groups[i];
+  function kilo(n) {
+    return n >= 1024 ? number(Math.round(n / 1024)) + 'K' : number(n);
+  }
+
+  // ---- zoom and pan: the svg's viewBox is the visible part of the drawing
+  function Viewer(canvas, svg) {
+    var full = svg.getAttribute('viewBox').split(/\s+/).map(Number);
+    var view = full.slice();
+    svg.setAttribute('width', '100%');
+    svg.setAttribute('height', '100%');
+    svg.setAttribute('preserveAspectRatio', 'xMidYMin meet');
+
+    function apply() {
+      svg.setAttribute('viewBox', view.map(function (v) { return v.toFixed(1); }).join(' '));
+    }
+
+    function aspect() {
+      return canvas.clientHeight / Math.max(1, canvas.clientWidth);
+    }
+
+    this.fit = function () {
+      view = [full[0], full[1], full[2], full[2] * aspect()];
+      apply();
+    };
+
+    this.zoom = function (factor, fx, fy) {
+      // fx, fy: the fixed point as a fraction of the canvas
+      var w = view[2] * factor;
+      var h = view[3] * factor;
+      view = [view[0] + (view[2] - w) * fx, view[1] + (view[3] - h) * fy, w, h];
+      apply();
+    };
+
+    this.pan = function (dx, dy) {
+      view[0] -= dx * view[2] / canvas.clientWidth;
+      view[1] -= dy * view[3] / canvas.clientHeight;
+      apply();
+    };
+
+    this.centre = function (box) {
+      view[0] = box.x + box.width / 2 - view[2] / 2;
+      view[1] = box.y + box.height / 2 - view[3] / 2;
+      apply();
+    };
+
+    var self = this;
+    canvas.addEventListener('wheel', function (event) {
+      event.preventDefault();
+      var rect = canvas.getBoundingClientRect();
+      self.zoom(event.deltaY > 0 ? 1.15 : 1 / 1.15, (event.clientX - rect.left) / rect.width,
+          (event.clientY - rect.top) / rect.height);
+    }, { passive: false });
+    var drag = null;
+    canvas.addEventListener('pointerdown', function (event) {
+      drag = { x: event.clientX, y: event.clientY, moved: false };
+    });
+    window.addEventListener('pointermove', function (event) {
+      if (drag) {
+        var dx = event.clientX - drag.x;
+        var dy = event.clientY - drag.y;
+        if (drag.moved || Math.abs(dx) + Math.abs(dy) > 3) {
+          drag.moved = true;
+          canvas.classList.add('panning');
+          self.pan(dx, dy);
+          drag.x = event.clientX;
+          drag.y = event.clientY;
+        }
+      }
+    });
+    window.addEventListener('pointerup', function () {
+      canvas.classList.remove('panning');
+      self.dragged = drag !== null && drag.moved;
+      drag = null;
+    });
+    this.fit();
+  }
+
+  // ---- row details
+  function show(layer, panel) {
+    var all = document.querySelectorAll('g.layer.selected');
+    for (var i = 0; i < all.length; i++) {
+      all[i].classList.remove('selected');
+    }
+    layer.classList.add('selected');
+    var d = layer.dataset;
+    var rows = [['kind', d.kind], ['', d.detail], ['input', d.input], ['output', d.output],
+      ['params (weights)', kilo(+d.weights) + (+d.weights >= 1024 ? ' (' + number(d.weights) + ')' : '')],
+      ['trainable parameters', number(d.params)], ['ops (multiply-adds)', number(d.ops)]];
+    var html = '<h3>' + escape(d.layer) + '</h3><dl>';
+    rows.forEach(function (row) {
+      if (row[1]) {
+        html += '<dt>' + escape(row[0] || 'detail') + '</dt><dd>' + escape(String(row[1])) + '</dd>';
+      }
+    });
+    panel.innerHTML = html + '</dl>';
+  }
+
+  function escape(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  }
+
+  // ---- search
+  function search(text, viewer, panel, counter) {
+    var layers = document.querySelectorAll('g.layer[data-layer]');
+    var query = text.trim().toLowerCase();
+    var first = null;
+    var count = 0;
+    for (var i = 0; i < layers.length; i++) {
+      var hit = query !== '' && layers[i].getAttribute('data-layer').toLowerCase().indexOf(query) >= 0;
+      layers[i].classList.toggle('match', hit);
+      if (hit) {
+        count++;
+        first = first || layers[i];
       }
     }
-    return null;
+    document.querySelector('svg.network').classList.toggle('searching', query !== '');
+    counter.textContent = query === '' ? '' : count + (count === 1 ? ' row' : ' rows');
+    if (first) {
+      viewer.centre(first.getBBox());
+      show(first, panel);
+    }
   }
 
+  // ---- collapsible modules
   function bypass(cluster) {
     var name = cluster.getAttribute('data-module');
     var svg = cluster.ownerSVGElement;
@@ -28,25 +141,25 @@
     if (existing) {
       return existing;
     }
-    var split = titled(svg, name + '/split');
+    var split = svg.querySelector('[data-split="' + name + '"]');
     var concat = svg.querySelector('g[data-layer="' + name + '"]');
     if (!split || !concat) {
       return null;
     }
-    var from = centre(split.getBBox());
+    var from = split.getBBox();
     var to = concat.getBBox();
     var group = document.createElementNS(SVG, 'g');
     group.setAttribute('class', 'bypass-group');
     group.setAttribute('data-for', name);
     var line = document.createElementNS(SVG, 'line');
     line.setAttribute('class', 'bypass');
-    line.setAttribute('x1', from.x);
-    line.setAttribute('y1', from.y);
+    line.setAttribute('x1', from.x + from.width / 2);
+    line.setAttribute('y1', from.y + from.height / 2);
     line.setAttribute('x2', to.x + to.width / 2);
     line.setAttribute('y2', to.y);
     var note = document.createElementNS(SVG, 'text');
     note.setAttribute('class', 'bypass-note');
-    note.setAttribute('x', from.x + 6);
+    note.setAttribute('x', from.x + from.width / 2 + 6);
     note.setAttribute('y', (from.y + to.y) / 2);
     note.textContent = '4 branches collapsed';
     group.appendChild(line);
@@ -78,6 +191,22 @@
   }
 
   function init() {
+    var canvas = document.getElementById('diagram');
+    var svg = canvas && canvas.querySelector('svg.network');
+    if (!svg) {
+      return;
+    }
+    var viewer = new Viewer(canvas, svg);
+    var panel = document.getElementById('layer-details');
+    var layers = svg.querySelectorAll('g.layer[data-layer]');
+    for (var l = 0; l < layers.length; l++) {
+      layers[l].addEventListener('click', function (event) {
+        event.stopPropagation();
+        if (!viewer.dragged) {
+          show(event.currentTarget, panel);
+        }
+      });
+    }
     var clusters = modules();
     for (var i = 0; i < clusters.length; i++) {
       (function (cluster) {
@@ -85,7 +214,9 @@
         cluster.setAttribute('role', 'button');
         setCollapsed(cluster, false);
         cluster.addEventListener('click', function () {
-          setCollapsed(cluster, !cluster.classList.contains('collapsed'));
+          if (!viewer.dragged) {
+            setCollapsed(cluster, !cluster.classList.contains('collapsed'));
+          }
         });
         cluster.addEventListener('keydown', function (event) {
           if (event.key === 'Enter' || event.key === ' ') {
@@ -95,16 +226,28 @@
         });
       })(clusters[i]);
     }
+    var input = document.getElementById('layer-search');
+    var counter = document.getElementById('layer-matches');
+    input.addEventListener('input', function () {
+      search(input.value, viewer, panel, counter);
+    });
     var buttons = document.querySelectorAll('button[data-action]');
     for (var j = 0; j < buttons.length; j++) {
       buttons[j].addEventListener('click', function (event) {
-        var collapse = event.currentTarget.getAttribute('data-action') === 'collapse-all';
-        var all = modules();
-        for (var k = 0; k < all.length; k++) {
-          setCollapsed(all[k], collapse);
+        var action = event.currentTarget.getAttribute('data-action');
+        if (action === 'zoom-in' || action === 'zoom-out') {
+          viewer.zoom(action === 'zoom-in' ? 1 / 1.25 : 1.25, 0.5, 0.5);
+        } else if (action === 'fit') {
+          viewer.fit();
+        } else {
+          var all = modules();
+          for (var k = 0; k < all.length; k++) {
+            setCollapsed(all[k], action === 'collapse-all');
+          }
         }
       });
     }
+    window.netspecDiagram = viewer;
   }
 
   if (document.readyState === 'loading') {

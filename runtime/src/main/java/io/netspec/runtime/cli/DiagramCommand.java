@@ -1,7 +1,6 @@
 package io.netspec.runtime.cli;
 
 import io.netspec.report.DiagramWriter;
-import io.netspec.report.graphviz.Graphviz;
 import io.netspec.runtime.specs.SpecArguments;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -16,8 +15,8 @@ import picocli.CommandLine.Spec;
     name = "diagram",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Draws a network: .svg, .html (modules collapse on a click) or .dot, by the file's extension; "
-        + "SVG and HTML need Graphviz's dot.")
+    description = "Draws a network: .svg, .html (zoom, pan, search, row details; modules collapse on a click) "
+        + "or .dot, by the file's extension. Laid out in Java: no Graphviz needed.")
 final class DiagramCommand implements Callable<Integer> {
 
   @Spec
@@ -32,7 +31,7 @@ final class DiagramCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    new DiagramWriter(Graphviz.onPath()).write(SpecArguments.analyze(specOrModel), file);
+    new DiagramWriter().write(SpecArguments.analyze(specOrModel), file);
     spec.commandLine().getOut().println(file);
     spec.commandLine().getOut().flush();
     return 0;

@@ -33,9 +33,12 @@ public final class Main {
 
   /** The configured command line, for tests and for {@link #run}. */
   static CommandLine commandLine() {
-    return new CommandLine(new NetspecCommand())
+    CommandLine commandLine = new CommandLine(new NetspecCommand())
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .setAbbreviatedOptionsAllowed(false)
         .setParameterExceptionHandler(new ShortUsageErrors())
         .setExecutionExceptionHandler(new OneLineErrors());
+    LowerCaseEnums.apply(commandLine);
+    return commandLine;
   }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     description = "Trains and describes the convolutional networks generated from netspec's YAML specs.",
     subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, ModelsCommand.class,
         SummaryCommand.class, GenerateCommand.class, DiagramCommand.class, ReportCommand.class,
-        MakeSampleCommand.class, ExportCommand.class},
+        MakeSampleCommand.class, ExportCommand.class, CompletionCommand.class},
     footer = {"", "Exit codes: 0 success, 1 failure, 2 usage error.",
         "Set NETSPEC_DEBUG=1 to see the stack trace of a failure."})
 final class NetspecCommand implements Runnable {

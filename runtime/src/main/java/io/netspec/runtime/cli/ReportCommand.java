@@ -1,7 +1,6 @@
 package io.netspec.runtime.cli;
 
 import io.netspec.report.ReportWriter;
-import io.netspec.report.graphviz.Graphviz;
 import io.netspec.runtime.specs.SpecArguments;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Writes DIR/report.html: the diagram, the Table-1 summary and, with --run, the run's "
-        + "training curves and confusion matrix. Needs Graphviz's dot.")
+        + "training curves and confusion matrix; a run trained on another spec is refused.")
 final class ReportCommand implements Callable<Integer> {
 
   @Spec
@@ -30,13 +29,17 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--run", paramLabel = "RUN", description = "a run folder, e.g. runs/train-1")
   private Path run;
 
+  @Option(names = "--force", description = "combine a run trained on another spec (its spec hash or class count "
+      + "differs) instead of refusing it")
+  private boolean force;
+
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "output folder")
   private Path output;
 
   @Override
   public Integer call() throws Exception {
-    Path page = new ReportWriter(Graphviz.onPath())
-        .write(SpecArguments.analyze(specOrModel), Optional.ofNullable(run), output);
+    Path page = new ReportWriter()
+        .write(SpecArguments.analyze(specOrModel), Optional.ofNullable(run), output, force);
     spec.commandLine().getOut().println(page);
     spec.commandLine().getOut().flush();
     return 0;

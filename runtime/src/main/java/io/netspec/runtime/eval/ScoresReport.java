@@ -1,5 +1,6 @@
 package io.netspec.runtime.eval;
 
+import io.netspec.report.run.ConfusionMatrix;
 import java.io.PrintWriter;
 
 /** Prints {@link Scores} for the console: top-1 and top-5, accuracy per class, the confusion matrix. */
@@ -15,7 +16,7 @@ public final class ScoresReport {
     int nameWidth = confusion.classes().stream().mapToInt(String::length).max().orElse(5);
     out.printf("%n%-" + nameWidth + "s  %6s  %8s%n", "class", "images", "accuracy");
     for (int c = 0; c < confusion.classes().size(); c++) {
-      out.printf("%-" + nameWidth + "s  %6d  %7.2f%%%n", confusion.classes().get(c), confusion.classTotal(c),
+      out.printf("%-" + nameWidth + "s  %6d  %7.2f%%%n", confusion.classes().get(c), confusion.rowTotal(c),
           100 * confusion.classAccuracy(c));
     }
     out.printf("%nconfusion matrix (rows: true class, columns: predicted class, by index)%n");

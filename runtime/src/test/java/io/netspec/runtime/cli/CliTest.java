@@ -3,9 +3,7 @@ package io.netspec.runtime.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.netspec.report.graphviz.Graphviz;
 import io.netspec.runtime.train.OptimizerChoice;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -125,22 +123,23 @@ class CliTest {
   }
 
   @Test
-  void diagramWritesDotWithoutGraphvizAndSvgWithIt(@TempDir Path folder) throws Exception {
+  void diagramWritesDotSvgAndHtmlInJava(@TempDir Path folder) throws Exception {
     Path dot = folder.resolve("net.dot");
     assertEquals(0, run("diagram", "googlenet-fashion", "-o", dot.toString()), err.toString());
     assertTrue(Files.readString(dot).startsWith("digraph"), Files.readString(dot));
     assertEquals(1, run("diagram", "googlenet-fashion", "-o", folder.resolve("net.png").toString()));
     assertTrue(err.toString().startsWith("netspec: error: cannot tell the diagram's format"), err.toString());
-    assumeTrue(Graphviz.onPath().isInstalled(), "Graphviz's dot is not installed");
     Path svg = folder.resolve("net.svg");
     assertEquals(0, run("diagram", specs().resolve("googlenet.yaml").toString(), "-o", svg.toString()),
         err.toString());
-    assertTrue(Files.readString(svg).contains("<svg"));
+    assertTrue(Files.readString(svg).contains("data-layer=\"inception_5b\""));
+    Path html = folder.resolve("net.html");
+    assertEquals(0, run("diagram", "googlenet-fashion", "-o", html.toString()), err.toString());
+    assertTrue(Files.readString(html).contains("id=\"layer-search\""));
   }
 
   @Test
   void reportWritesOnePage(@TempDir Path folder) throws Exception {
-    assumeTrue(Graphviz.onPath().isInstalled(), "Graphviz's dot is not installed");
     assertEquals(0, run("report", "googlenet-fashion", "-o", folder.toString()), err.toString());
     assertTrue(Files.readString(folder.resolve("report.html")).contains("GooglenetFashion"));
     assertEquals(1, run("report", "googlenet-fashion", "--run", folder.resolve("no-run").toString(), "-o",
