@@ -65,8 +65,8 @@ class ReportWriterTest {
   void drawsTheRunsCurvesAndConfusionMatrix() throws IOException {
     String html = WRITER.render(GOOGLENET, Optional.of(RunFolders.write(temp)));
     // every curve of metrics.jsonl, by its legend name (CurveStyle), as SVG text
-    for (String legend : List.of("training objective", "main loss (training)", "held-out loss",
-        "aux1 loss (training)", "aux2 loss (training)", "training accuracy", "held-out accuracy", "learning rate")) {
+    for (String legend : List.of("loss", "main_loss", "val_loss", "aux1", "aux2", "train_accuracy", "val_accuracy",
+        "lr")) {
       assertTrue(html.contains(">" + legend + "</text>"), legend);
     }
     assertEquals(3, html.split("<svg class=\"chart\"", -1).length - 1, "three charts");

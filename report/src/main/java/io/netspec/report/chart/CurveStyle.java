@@ -6,8 +6,10 @@ import java.util.Map;
 
 /**
  * How a training curve looks wherever it is drawn (the run folder's {@code plot.png}, the report's charts):
- * its legend name, colour and dash, chosen by its key in {@code metrics.jsonl}. Training figures are dashed,
- * held-out figures solid; the same quantity has the same colour on every chart.
+ * its legend name, colour and dash, chosen by its key in {@code metrics.jsonl}. The legend says the name the
+ * console and {@code metrics.jsonl} give the figure ({@code loss}, {@code main_loss}, {@code aux1},
+ * {@code val_loss}, ...: one name per figure); training figures are dashed, held-out figures solid; the same
+ * quantity has the same colour on every chart.
  *
  * @param name the legend's text
  * @param color the line's colour
@@ -27,12 +29,12 @@ public record CurveStyle(String name, Color color, boolean dashed) {
       new Color(0xe377c2), new Color(0x17becf));
 
   private static final Map<String, CurveStyle> KNOWN = Map.of(
-      "loss", new CurveStyle("training objective", BLUE, true),
-      "main_loss", new CurveStyle("main loss (training)", GREEN, true),
-      "val_loss", new CurveStyle("held-out loss", RED, false),
-      "train_accuracy", new CurveStyle("training accuracy", BLUE, true),
-      "val_accuracy", new CurveStyle("held-out accuracy", RED, false),
-      "lr", new CurveStyle("learning rate", ORANGE, false));
+      "loss", new CurveStyle("loss", BLUE, true),
+      "main_loss", new CurveStyle("main_loss", GREEN, true),
+      "val_loss", new CurveStyle("val_loss", RED, false),
+      "train_accuracy", new CurveStyle("train_accuracy", BLUE, true),
+      "val_accuracy", new CurveStyle("val_accuracy", RED, false),
+      "lr", new CurveStyle("lr", ORANGE, false));
 
   /**
    * The style of the curve under {@code key}; {@code auxIndex} is the auxiliary classifier's position among
@@ -41,7 +43,7 @@ public record CurveStyle(String name, Color color, boolean dashed) {
    */
   public static CurveStyle of(String key, int auxIndex) {
     if (key.startsWith(AUX_LOSS_PREFIX)) {
-      return new CurveStyle(key.substring(AUX_LOSS_PREFIX.length()) + " loss (training)",
+      return new CurveStyle(key.substring(AUX_LOSS_PREFIX.length()),
           AUX_COLORS.get(Math.floorMod(auxIndex, AUX_COLORS.size())), true);
     }
     return KNOWN.getOrDefault(key, new CurveStyle(key, GREY, false));

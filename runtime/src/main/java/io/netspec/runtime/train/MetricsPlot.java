@@ -1,5 +1,6 @@
 package io.netspec.runtime.train;
 
+import io.netspec.report.chart.LineChart;
 import io.netspec.report.chart.TrainingCharts;
 import io.netspec.report.run.TrainingCurves;
 import java.util.List;
@@ -16,6 +17,16 @@ final class MetricsPlot {
 
   /** The plot of the epochs so far, as PNG bytes. */
   static byte[] png(List<EpochMetrics> epochs) {
-    return TrainingCharts.png(TrainingCurves.parse(EpochMetrics.toJsonLines(epochs).lines().toList()));
+    return TrainingCharts.png(curves(epochs));
+  }
+
+  /** The two charts of the plot: loss and accuracy. */
+  static List<LineChart> charts(List<EpochMetrics> epochs) {
+    TrainingCurves curves = curves(epochs);
+    return List.of(TrainingCharts.loss(curves), TrainingCharts.accuracy(curves));
+  }
+
+  private static TrainingCurves curves(List<EpochMetrics> epochs) {
+    return TrainingCurves.parse(EpochMetrics.toJsonLines(epochs).lines().toList());
   }
 }

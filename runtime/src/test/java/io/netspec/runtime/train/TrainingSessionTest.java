@@ -7,6 +7,7 @@ import ai.djl.Device;
 import ai.djl.Model;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.netspec.report.chart.CurveStyle;
 import io.netspec.runtime.data.Augmentation;
 import io.netspec.runtime.data.EmbeddedSample;
 import io.netspec.runtime.data.FashionMnist;
@@ -154,7 +155,7 @@ class TrainingSessionTest {
     JsonObject line = JsonParser.parseString(Files.readAllLines(result.folder().resolve("metrics.jsonl")).get(0))
         .getAsJsonObject();
     List<String> plotted = MetricsPlot.charts(result.epochs()).stream()
-        .flatMap(chart -> chart.series().stream().map(series -> series.name())).toList();
+        .flatMap(chart -> chart.series().stream().map(series -> CurveStyle.of(series.key(), 0).name())).toList();
     // googlenet-fashion trains one auxiliary classifier: objective and main loss differ, and both are shown
     assertEquals(List.of("loss", "main_loss", "aux1", "val_loss", "train_accuracy", "val_accuracy"),
         plotted);
