@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.netspec.runtime.eval.TrainedRun;
 import io.netspec.runtime.train.EpochMetrics;
+import io.netspec.runtime.train.StartingWeights;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,7 +103,8 @@ class PhotosWorkflowTest {
       // a frozen row keeps the first run's values through a training step; the head trained has the new shape
       assertArrayEquals(values(before, "conv1"), values(after, "conv1"));
       assertArrayEquals(values(before, "inception_5b"), values(after, "inception_5b"));
-      assertEquals(3, parameter(after, "fc_weight").getArray().getShape().get(0));
+      assertEquals(3, parameter(after, "fc.weight").getArray().getShape().get(0));
+      assertEquals(5, parameter(before, "fc.weight").getArray().getShape().get(0));
       assertNotEquals(0, values(after, "fc").length);
     }
   }
@@ -159,9 +161,11 @@ class PhotosWorkflowTest {
     assertFalse(Files.exists(output) && Files.list(output).findAny().isPresent(), "no run folder is made");
   }
 
-  private static Parameter parameter(TrainedRun run, String suffix) {
-    return run.network().block().getParameters().stream().filter(p -> p.getKey().endsWith(suffix))
-        .map(p -> p.getValue()).findFirst().orElseThrow(() -> new AssertionError("no parameter " + suffix));
+  /** The parameter a user calls {@code name} ({@code fc.weight}; DJL's own name is {@code 20fc_02Linear_weight}). */
+  private static Parameter parameter(TrainedRun run, String name) {
+    var shown = StartingWeights.displayNames(run.network().block());
+    return run.network().block().getParameters().stream().filter(p -> name.equals(shown.get(p.getKey())))
+        .map(p -> p.getValue()).findFirst().orElseThrow(() -> new AssertionError("no parameter " + name));
   }
 
   /** Every value of the parameters of one row, in order. */
