@@ -137,13 +137,7 @@ class BrowserRenderingTest {
         + " i.dispatchEvent(new Event('input')); })()");
 
     assertEquals(List.of(), tab.errors(), "console errors");
-    byte[] png = tab.screenshot(WIDTH);
-    assertPng(png);
-    AtomicFiles.writeBytes(Path.of("target", "googlenet-diagram.png"), png);
-    String copy = System.getProperty(SCREENSHOT_PROPERTY, "");
-    if (!copy.isBlank()) {
-      AtomicFiles.writeBytes(Path.of(copy), png);
-    }
+    keepScreenshot(tab.screenshot(WIDTH), "googlenet-diagram.png", SCREENSHOT_PROPERTY);
   }
 
   @Test
@@ -160,13 +154,7 @@ class BrowserRenderingTest {
     assertEquals(3, tab.evaluate("document.querySelectorAll('svg.chart').length").getAsInt());
     assertEquals(3 * 4, tab.evaluate("document.querySelectorAll('table.confusion td').length").getAsInt());
     assertEquals(List.of(), tab.errors(), "console errors");
-    byte[] png = tab.screenshot(WIDTH);
-    assertPng(png);
-    AtomicFiles.writeBytes(Path.of("target", "googlenet-report.png"), png);
-    String copy = System.getProperty(REPORT_SCREENSHOT_PROPERTY, "");
-    if (!copy.isBlank()) {
-      AtomicFiles.writeBytes(Path.of(copy), png);
-    }
+    keepScreenshot(tab.screenshot(WIDTH), "googlenet-report.png", REPORT_SCREENSHOT_PROPERTY);
   }
 
   @Test
@@ -199,6 +187,16 @@ class BrowserRenderingTest {
         "Array.from(document.querySelectorAll('svg [data-layer]')).map(e => e.getAttribute('data-layer'))");
     found.getAsJsonArray().forEach(name -> names.add(name.getAsString()));
     return names.stream().sorted().toList();
+  }
+
+  /** Checks a screenshot and writes it to {@code target/name} and where the system property says, if set. */
+  private static void keepScreenshot(byte[] png, String name, String property) throws IOException {
+    assertPng(png);
+    AtomicFiles.writeBytes(Path.of("target", name), png);
+    String copy = System.getProperty(property, "");
+    if (!copy.isBlank()) {
+      AtomicFiles.writeBytes(Path.of(copy), png);
+    }
   }
 
   private static void assertPng(byte[] png) {

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -161,5 +162,58 @@ class CliTest {
     assertEquals("a\\u001B[2Jb: file not found",
         OneLineErrors.describe(new java.nio.file.NoSuchFileException("a\u001B[2Jb")));
     assertEquals("NullPointerException", OneLineErrors.describe(new NullPointerException()));
+  }
+
+  /** How the CLI helps with a mistake: suggestions, lower-case enum values, shell completion. */
+  @Nested
+  class Helps {
+
+    @Test
+    void anUnknownCommandGetsASuggestion() {
+      assertEquals(2, run("trian"));
+      assertTrue(err.toString().startsWith("netspec: usage error: unknown command 'trian'; did you mean train"),
+          err.toString());
+      assertFalse(err.toString().contains("Unmatched argument"), err.toString());
+    }
+
+    @Test
+    void anUnknownOptionGetsASuggestion() {
+      assertEquals(2, run("train", "--epoch", "3"));
+      assertTrue(err.toString().contains("unknown option '--epoch'; did you mean --epochs"), err.toString());
+    }
+
+    @Test
+    void enumValuesAreLowerCaseInErrors() {
+      assertEquals(2, run("train", "--optimizer", "rmsprop"));
+      assertTrue(err.toString().contains("expected one of [sgd, adam] but was 'rmsprop'"), err.toString());
+      assertFalse(err.toString().contains("SGD"), err.toString());
+      assertEquals(2, run("train", "--schedule", "linear"));
+      assertTrue(err.toString().contains("[constant, step, cosine]"), err.toString());
+    }
+
+    @Test
+    void enumValuesAreStillAcceptedInAnyCase() {
+      CommandLine cli = Main.commandLine();
+      cli.parseArgs("train", "--optimizer", "ADAM", "--schedule", "Step");
+      CommandLine train = cli.getSubcommands().get("train");
+      assertEquals("adam", LowerCaseEnums.name(train.getCommandSpec().findOption("--optimizer").getValue()));
+    }
+
+    @Test
+    void completionScriptsNameEveryCommandAndLowerCaseValues() {
+      assertEquals(0, run("completion", "bash"), err.toString());
+      String bash = out.toString();
+      for (String command : Main.commandLine().getSubcommands().keySet()) {
+        assertTrue(bash.contains(command), command);
+      }
+      assertTrue(bash.contains("sgd") && bash.contains("adam"), "lower-case optimizer values");
+      assertFalse(bash.contains("SGD"), "no upper-case enum value");
+      assertTrue(bash.startsWith("#!/usr/bin/env bash") || bash.contains("complete -F"), bash.substring(0, 200));
+      out.getBuffer().setLength(0);
+      assertEquals(0, run("completion", "zsh"));
+      assertTrue(out.toString().contains("bashcompinit"), "zsh loads bash completion");
+      assertEquals(2, run("completion", "fish"));
+      assertTrue(err.toString().contains("[bash, zsh]"), err.toString());
+    }
   }
 }
