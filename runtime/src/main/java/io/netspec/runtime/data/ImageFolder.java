@@ -88,8 +88,8 @@ public final class ImageFolder implements DataSource {
     if (classNames.size() > MAX_CLASSES) {
       throw new DataException(directory.toString(), classNames.size() + " class folders; at most " + MAX_CLASSES);
     }
-    ClassFolderRules.check(flat ? directory : trainFolder, classNames);
     if (flat) {
+      ClassFolderRules.check(directory, classNames);
       List<List<Entry>> halves = drawSplit(entries(directory));
       this.train = halves.get(0);
       this.val = halves.get(1);
@@ -100,6 +100,7 @@ public final class ImageFolder implements DataSource {
         throw new DataException(directory.toString(), "has train/ but no val/ folder; add val/<class>/ folders "
             + "beside train/, or put the class folders directly in " + directory + " to hold out --val-split");
       }
+      ClassFolderRules.check(trainFolder, classNames);
       this.train = entries(trainFolder);
       this.val = entries(sameClasses(valFolder, trainFolder));
       Path testFolder = directory.resolve(TEST);
@@ -274,7 +275,7 @@ public final class ImageFolder implements DataSource {
     byte[][] decoded = decodeAll(order.stream().map(Entry::file).toList(), shape, options.workers(),
         skippedHere::add);
     skipped.addAll(skippedHere);
-    SkippedImages.checkShare(description(), decoded.length, List.copyOf(skippedHere));
+    SkippedImages.checkShare(directory.toString(), decoded.length, List.copyOf(skippedHere));
     int kept = (int) Stream.of(decoded).filter(d -> d != null).count();
     byte[] pixels = new byte[kept * size];
     byte[] classes = new byte[kept];

@@ -91,14 +91,17 @@ public final class TrainingSession {
   public TrainingResult run(Path runsFolder) throws IOException, TranslateException {
     settings.devices().resolve(Engine.getInstance()); // fails before a folder is made
     RunFolder folder = RunFolder.create(runsFolder, RunLayout.TRAIN_KIND);
-    boolean done = false;
+    boolean keep = false;
     try (RunLock lock = RunLock.acquire(folder.path())) {
       TrainingResult result = train(folder, Checkpoint.START);
-      done = true;
+      keep = true;
       return result;
+    } catch (TrainingDivergedException e) {
+      keep = true; // a run that started and diverged keeps its record (run.json's "diverged"), even before an epoch
+      throw e;
     } finally {
-      if (!done && !folder.hasEpoch()) {
-        folder.delete();
+      if (!keep && !folder.hasEpoch()) {
+        folder.delete(); // a run that failed before it started (devices, disk) leaves no folder
       }
     }
   }
