@@ -160,8 +160,8 @@ class ExportImportTest {
         "--batch-size", "32", "--device", "cpu", "--lr", "1e-30", "--optimizer", "sgd",
         "--output", work.resolve("five-tuned").toString());
     assertEquals(0, train.code(), train.err());
-    assertTrue(train.out().contains(five + ": another class count; fc.weight, fc.bias, aux1.fc2.weight, "
-        + "aux1.fc2.bias start as initialised"), train.out());
+    assertTrue(train.out().contains("weights: " + five + " (another class count: fc.weight, fc.bias, "
+        + "aux1.fc2.weight, aux1.fc2.bias start as initialised)"), train.out());
     Path again = work.resolve("five-tuned.safetensors");
     CliRun export = CliRun.of("export", work.resolve("five-tuned/train-1").toString(), "--format", "safetensors",
         "-o", again.toString());
