@@ -129,14 +129,23 @@ class PytorchTrainingTest {
   private static String python(List<String> arguments) throws Exception {
     List<String> command = new ArrayList<>(List.of(DebianPython.PYTHON.toString()));
     command.addAll(arguments);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(modules.toFile()).redirectErrorStream(true);
+    // the output goes to a file, not a pipe: a child process that hangs would keep a pipe open and its reader
+    // waiting past any time limit
+    Path log = Files.createTempFile("netspec-python-", ".log");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(modules.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
     builder.environment().put("OMP_NUM_THREADS", "1");
     Process process = builder.start();
     process.getOutputStream().close();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+    boolean ended = process.waitFor(10, TimeUnit.MINUTES);
+    if (!ended) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
-      throw new AssertionError(command + " failed:\n" + out);
+    }
+    String out = Files.readString(log, StandardCharsets.UTF_8);
+    Files.delete(log);
+    if (!ended || process.exitValue() != 0) {
+      throw new AssertionError(command + (ended ? " failed:\n" : " did not end in 10 minutes:\n") + out);
     }
     return out;
   }

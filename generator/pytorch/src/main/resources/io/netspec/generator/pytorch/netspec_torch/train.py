@@ -11,6 +11,7 @@ into the Java network by name.
 """
 
 import argparse
+import gc
 import importlib
 import inspect
 import math
@@ -323,6 +324,11 @@ def main(argv=None):
         if not math.isfinite(objective):
             raise SystemExit(f"training diverged in epoch {epoch} (loss {objective}); try a lower --lr than "
                              f"{args.lr}; the run so far is in {folder}")
+    # the DDP wrapper (and its gradient reducer) must go before the process group: torch 1.13's gloo reducer,
+    # destroyed after destroy_process_group at interpreter exit, can wait forever on a lock of the dead group
+    state.clear()
+    model = None
+    gc.collect()
     processes.close()
     return folder
 
