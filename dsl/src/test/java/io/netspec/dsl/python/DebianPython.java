@@ -51,24 +51,28 @@ public final class DebianPython {
     List<String> command = new ArrayList<>();
     command.add(PYTHON.toString());
     command.addAll(arguments);
+    // both streams go to files, read once the process has ended: reading a pipe while the child blocks on the
+    // other one (or never closes it) would hang past the time limit
+    Path output = Files.createTempFile("python", ".out");
     Path errors = Files.createTempFile("python", ".err");
     try {
       Process process = new ProcessBuilder(command).directory(folder.toFile())
-          .redirectError(errors.toFile()).start();
+          .redirectOutput(output.toFile()).redirectError(errors.toFile()).start();
       process.getOutputStream().close();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(5, TimeUnit.MINUTES)) {
         process.destroyForcibly();
         throw new IOException(command + " ran longer than five minutes");
       }
       if (process.exitValue() != 0) {
-        throw new IOException(command + " exited with " + process.exitValue() + ": " + Files.readString(errors));
+        throw new IOException(command + " exited with " + process.exitValue() + ": "
+            + Files.readString(errors, StandardCharsets.UTF_8));
       }
-      return out;
+      return Files.readString(output, StandardCharsets.UTF_8);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(command + " interrupted", e);
     } finally {
+      Files.deleteIfExists(output);
       Files.deleteIfExists(errors);
     }
   }
