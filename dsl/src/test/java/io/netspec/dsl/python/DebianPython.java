@@ -65,9 +65,9 @@ public final class DebianPython {
       }
       if (process.exitValue() != 0) {
         throw new IOException(command + " exited with " + process.exitValue() + ": "
-            + Files.readString(errors, StandardCharsets.UTF_8));
+            + new String(Files.readAllBytes(errors), StandardCharsets.UTF_8));
       }
-      return Files.readString(output, StandardCharsets.UTF_8);
+      return new String(Files.readAllBytes(output), StandardCharsets.UTF_8);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(command + " interrupted", e);
