@@ -35,9 +35,9 @@ public final class ConvolutionUnit extends AbstractBlock {
     super(VERSION);
     reduction = builder.reduction > 0 ? addChildBlock("reduction", builder.reductionUnit()) : null;
     conv = addChildBlock("conv", Conv2d.builder()
-        .setKernelShape(builder.kernelShape)
-        .optStride(builder.stride)
-        .optPadding(builder.padding)
+        .setKernelShape(builder.window.kernelShape())
+        .optStride(builder.window.stride())
+        .optPadding(builder.window.padding())
         .setFilters(builder.filters)
         .optBias(builder.bias)
         .build());
@@ -145,12 +145,8 @@ public final class ConvolutionUnit extends AbstractBlock {
    *     .build();
    * }</pre>
    */
-  public static final class Builder extends ConvolutionStyleBuilder<Builder> {
-    private Shape kernelShape;
-
-    private Shape stride = new Shape(1, 1);
-
-    private Shape padding = new Shape(0, 0);
+  public static final class Builder extends ConvolutionStyleBuilder<Builder> implements WindowBuilder<Builder> {
+    private Window window = Window.UNSET;
 
     private int filters;
 
@@ -159,36 +155,14 @@ public final class ConvolutionUnit extends AbstractBlock {
     private Builder() {
     }
 
-    /**
-     * Sets the convolution's kernel shape, height and width.
-     *
-     * @param kernelShape the kernel shape
-     * @return this builder
-     */
-    public Builder setKernelShape(Shape kernelShape) {
-      this.kernelShape = kernelShape;
-      return this;
+    @Override
+    public Window window() {
+      return window;
     }
 
-    /**
-     * Sets the stride, height and width (1, 1 when not set).
-     *
-     * @param stride the stride
-     * @return this builder
-     */
-    public Builder optStride(Shape stride) {
-      this.stride = stride;
-      return this;
-    }
-
-    /**
-     * Sets the zero padding, height and width (0, 0 when not set).
-     *
-     * @param padding the padding
-     * @return this builder
-     */
-    public Builder optPadding(Shape padding) {
-      this.padding = padding;
+    @Override
+    public Builder optWindow(Window window) {
+      this.window = window;
       return this;
     }
 
@@ -236,7 +210,7 @@ public final class ConvolutionUnit extends AbstractBlock {
      * @throws IllegalArgumentException if the kernel shape or the filters are not set
      */
     public ConvolutionUnit build() {
-      if (kernelShape == null || filters <= 0) {
+      if (window.kernelShape() == null || filters <= 0) {
         throw new IllegalArgumentException("a convolution unit needs a kernel shape and a positive number of filters");
       }
       return new ConvolutionUnit(this);

@@ -30,9 +30,9 @@ public final class MaxPool extends LambdaBlock {
 
   private MaxPool(Builder builder) {
     super(enginePool(builder), "maxPool2d");
-    kernelShape = builder.kernelShape;
-    stride = builder.stride;
-    padding = builder.padding;
+    kernelShape = builder.window.kernelShape();
+    stride = builder.window.stride();
+    padding = builder.window.padding();
     ceilMode = builder.ceilMode;
   }
 
@@ -40,9 +40,9 @@ public final class MaxPool extends LambdaBlock {
    * The engine's max pool with the builder's settings, what DJL's {@code Pool.maxPool2dBlock} runs.
    */
   private static Function<NDList, NDList> enginePool(Builder builder) {
-    Shape window = builder.kernelShape;
-    Shape step = builder.stride;
-    Shape border = builder.padding;
+    Shape window = builder.window.kernelShape();
+    Shape step = builder.window.stride();
+    Shape border = builder.window.padding();
     boolean ceil = builder.ceilMode;
     return inputs -> new NDList(Pool.maxPool2d(inputs.singletonOrThrow(), window, step, border, ceil));
   }
@@ -143,48 +143,22 @@ public final class MaxPool extends LambdaBlock {
   /**
    * Builds a {@link MaxPool}.
    */
-  public static final class Builder {
-    private Shape kernelShape;
-
-    private Shape stride = new Shape(1, 1);
-
-    private Shape padding = new Shape(0, 0);
+  public static final class Builder implements WindowBuilder<Builder> {
+    private Window window = Window.UNSET;
 
     private boolean ceilMode;
 
     private Builder() {
     }
 
-    /**
-     * Sets the window, height and width.
-     *
-     * @param kernelShape the window
-     * @return this builder
-     */
-    public Builder setKernelShape(Shape kernelShape) {
-      this.kernelShape = kernelShape;
-      return this;
+    @Override
+    public Window window() {
+      return window;
     }
 
-    /**
-     * Sets the stride, height and width (1, 1 when not set).
-     *
-     * @param stride the stride
-     * @return this builder
-     */
-    public Builder optStride(Shape stride) {
-      this.stride = stride;
-      return this;
-    }
-
-    /**
-     * Sets the padding on each side, height and width (0, 0 when not set).
-     *
-     * @param padding the padding
-     * @return this builder
-     */
-    public Builder optPadding(Shape padding) {
-      this.padding = padding;
+    @Override
+    public Builder optWindow(Window window) {
+      this.window = window;
       return this;
     }
 
@@ -206,7 +180,7 @@ public final class MaxPool extends LambdaBlock {
      * @throws IllegalArgumentException if the window is not set
      */
     public MaxPool build() {
-      if (kernelShape == null) {
+      if (window.kernelShape() == null) {
         throw new IllegalArgumentException("the window is not set");
       }
       return new MaxPool(this);
