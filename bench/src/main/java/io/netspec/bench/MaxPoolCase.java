@@ -9,15 +9,24 @@ import io.netspec.dsl.analysis.Analyzer;
 import io.netspec.dsl.analysis.NetworkAnalysis;
 import io.netspec.dsl.analysis.RowFigures;
 import io.netspec.dsl.load.SpecLoader;
+import io.netspec.dsl.spec.AdaptiveAvgPool;
+import io.netspec.dsl.spec.Convolution;
+import io.netspec.dsl.spec.Dropout;
+import io.netspec.dsl.spec.GlobalAvgPool;
 import io.netspec.dsl.spec.Inception;
+import io.netspec.dsl.spec.LayerVisitor;
+import io.netspec.dsl.spec.Linear;
+import io.netspec.dsl.spec.LocalResponseNorm;
 import io.netspec.dsl.spec.Pool;
 import io.netspec.dsl.spec.PoolKind;
 import io.netspec.dsl.spec.Rounding;
+import io.netspec.dsl.spec.Softmax;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The fix the inference profile led to, measured on its own: every max pool of a spec's inference forward
@@ -86,12 +95,55 @@ public final class MaxPoolCase {
     List<PoolAt> pools = new ArrayList<>();
     for (RowFigures row : analysis.rows()) {
       long[] input = {batch, row.input().channels(), row.input().height(), row.input().width()};
-      if (row.layer() instanceof Pool pool && pool.kind() == PoolKind.MAX) {
-        pools.add(new PoolAt(pool.name(), input, pool.patch().height(), pool.patch().stride(), pool.padding(),
-            pool.rounding() == Rounding.CEIL));
-      } else if (row.layer() instanceof Inception inception) {
-        pools.add(new PoolAt(inception.name() + " pool branch", input, 3, 1, 1, false));
-      }
+      row.layer().accept(new LayerVisitor<Optional<PoolAt>>() {
+        @Override
+        public Optional<PoolAt> visitPool(Pool pool) {
+          return pool.kind() == PoolKind.MAX
+              ? Optional.of(new PoolAt(pool.name(), input, pool.patch().height(), pool.patch().stride(),
+                  pool.padding(), pool.rounding() == Rounding.CEIL))
+              : Optional.empty();
+        }
+
+        @Override
+        public Optional<PoolAt> visitInception(Inception inception) {
+          return Optional.of(new PoolAt(inception.name() + " pool branch", input, 3, 1, 1, false));
+        }
+
+        @Override
+        public Optional<PoolAt> visitConvolution(Convolution row) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<PoolAt> visitGlobalAvgPool(GlobalAvgPool row) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<PoolAt> visitAdaptiveAvgPool(AdaptiveAvgPool row) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<PoolAt> visitLocalResponseNorm(LocalResponseNorm row) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<PoolAt> visitDropout(Dropout row) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<PoolAt> visitLinear(Linear row) {
+          return Optional.empty();
+        }
+
+        @Override
+        public Optional<PoolAt> visitSoftmax(Softmax row) {
+          return Optional.empty();
+        }
+      }).ifPresent(pools::add);
     }
     return pools;
   }

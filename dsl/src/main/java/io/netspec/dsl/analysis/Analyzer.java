@@ -95,12 +95,60 @@ public final class Analyzer {
   /** The index of the first row that reduces the map to a vector: global pooling or a linear layer. */
   private static int firstHeadRow(List<Layer> layers) {
     for (int i = 0; i < layers.size(); i++) {
-      if (layers.get(i) instanceof GlobalAvgPool || layers.get(i) instanceof Linear) {
+      if (layers.get(i).accept(STARTS_HEAD)) {
         return i;
       }
     }
     return layers.size();
   }
+
+  /** Whether a row reduces the map to a vector, starting the head, where auxiliary classifiers cannot attach. */
+  private static final LayerVisitor<Boolean> STARTS_HEAD = new LayerVisitor<>() {
+    @Override
+    public Boolean visitConvolution(Convolution row) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitPool(Pool row) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitGlobalAvgPool(GlobalAvgPool row) {
+      return true;
+    }
+
+    @Override
+    public Boolean visitAdaptiveAvgPool(AdaptiveAvgPool row) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitLocalResponseNorm(LocalResponseNorm row) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitInception(Inception row) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitDropout(Dropout row) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitLinear(Linear row) {
+      return true;
+    }
+
+    @Override
+    public Boolean visitSoftmax(Softmax row) {
+      return false;
+    }
+  };
 
   /** The figures of each row, and the rows' totals, which {@link NetworkAnalysis} sums, counted exactly. */
   private List<RowFigures> analyzeRows(List<Layer> layers, TensorShape input) {

@@ -5,13 +5,20 @@ import io.netspec.dsl.analysis.AuxFigures;
 import io.netspec.dsl.analysis.NetworkAnalysis;
 import io.netspec.dsl.analysis.RowFigures;
 import io.netspec.dsl.diagnostics.SpecException;
+import io.netspec.dsl.spec.AdaptiveAvgPool;
 import io.netspec.dsl.spec.AuxClassifier;
 import io.netspec.dsl.spec.Convolution;
 import io.netspec.dsl.spec.ConvolutionStyle;
+import io.netspec.dsl.spec.Dropout;
+import io.netspec.dsl.spec.GlobalAvgPool;
 import io.netspec.dsl.spec.Inception;
 import io.netspec.dsl.spec.Layer;
+import io.netspec.dsl.spec.LayerVisitor;
 import io.netspec.dsl.spec.Linear;
+import io.netspec.dsl.spec.LocalResponseNorm;
 import io.netspec.dsl.spec.NetworkSpec;
+import io.netspec.dsl.spec.Pool;
+import io.netspec.dsl.spec.Softmax;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,24 +127,79 @@ public final class TensorNames {
     for (RowFigures row : rows) {
       auxiliary = !prefix.isEmpty();
       owner = auxiliary ? prefix.substring(0, prefix.length() - 1) : row.layer().name();
-      String name = prefix + row.layer().name() + ".";
-      long in = row.input().channels();
-      Layer layer = row.layer();
-      if (layer instanceof Convolution c && c.reduce().isPresent()) {
+      row.layer().accept(new RowTensors(prefix + row.layer().name() + ".", row));
+    }
+  }
+
+  /** Adds the tensors of one row, named with {@code name} before each; pools, LRN, dropout, softmax have none. */
+  private final class RowTensors implements LayerVisitor<Void> {
+
+    private final String name;
+    private final RowFigures row;
+    private final long in;
+
+    RowTensors(String name, RowFigures row) {
+      this.name = name;
+      this.row = row;
+      this.in = row.input().channels();
+    }
+
+    @Override
+    public Void visitConvolution(Convolution c) {
+      if (c.reduce().isPresent()) {
         int reduce = c.reduce().getAsInt();
         unit(name + "0.", in, reduce, 1, 1, c.style());
         unit(name + "1.", reduce, c.filters(), c.patch().height(), c.patch().width(), c.style());
-      } else if (layer instanceof Convolution c) {
+      } else {
         unit(name, in, c.filters(), c.patch().height(), c.patch().width(), c.style());
-      } else if (layer instanceof Inception m) {
-        inception(name, in, m);
-      } else if (layer instanceof Linear l) {
-        long features = in * row.input().height() * row.input().width();
-        add(name + "weight", TensorType.FLOAT32, l.units(), features);
-        if (l.bias()) {
-          add(name + "bias", TensorType.FLOAT32, l.units());
-        }
-      } // pools, LRN, dropout, softmax: no tensors
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitPool(Pool pool) {
+      return null;
+    }
+
+    @Override
+    public Void visitGlobalAvgPool(GlobalAvgPool pool) {
+      return null;
+    }
+
+    @Override
+    public Void visitAdaptiveAvgPool(AdaptiveAvgPool pool) {
+      return null;
+    }
+
+    @Override
+    public Void visitLocalResponseNorm(LocalResponseNorm lrn) {
+      return null;
+    }
+
+    @Override
+    public Void visitInception(Inception m) {
+      inception(name, in, m);
+      return null;
+    }
+
+    @Override
+    public Void visitDropout(Dropout dropout) {
+      return null;
+    }
+
+    @Override
+    public Void visitLinear(Linear l) {
+      long features = in * row.input().height() * row.input().width();
+      add(name + "weight", TensorType.FLOAT32, l.units(), features);
+      if (l.bias()) {
+        add(name + "bias", TensorType.FLOAT32, l.units());
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitSoftmax(Softmax softmax) {
+      return null;
     }
   }
 

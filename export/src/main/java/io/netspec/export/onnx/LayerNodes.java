@@ -14,6 +14,7 @@ import io.netspec.dsl.spec.Dropout;
 import io.netspec.dsl.spec.GlobalAvgPool;
 import io.netspec.dsl.spec.Inception;
 import io.netspec.dsl.spec.Layer;
+import io.netspec.dsl.spec.LayerVisitor;
 import io.netspec.dsl.spec.Linear;
 import io.netspec.dsl.spec.LocalResponseNorm;
 import io.netspec.dsl.spec.Patch;
@@ -52,43 +53,84 @@ final class LayerNodes {
    * @param input the value the row reads, of shape {@code (N, shape)}
    * @return the value the row outputs (its input for rows that do nothing in inference)
    */
-  String add(Layer layer, String input, TensorShape shape, RowParameters parameters) throws ExportException {
-    String prefix = layer.name() + ".";
-    if (layer instanceof Convolution conv) {
-      if (conv.reduce().isEmpty()) {
-        return unit(prefix, input, shape.channels(), conv.filters(), conv.patch(), conv.padding(), conv.style(),
-            parameters);
+  String add(Layer layer, String input, TensorShape shape, Initializers parameters) throws ExportException {
+    return layer.accept(new LayerVisitor<RowNodes>() {
+      @Override
+      public RowNodes visitConvolution(Convolution conv) {
+        return () -> convolution(conv, input, shape, parameters);
       }
-      int reduce = conv.reduce().getAsInt();
-      String reduced = unit(prefix + "0.", input, shape.channels(), reduce, POINTWISE, 0, conv.style(), parameters);
-      return unit(prefix + "1.", reduced, reduce, conv.filters(), conv.patch(), conv.padding(), conv.style(),
+
+      @Override
+      public RowNodes visitPool(Pool pool) {
+        return () -> pool(layer.name(), pool.kind(), input, pool.patch(), pool.padding(), pool.rounding());
+      }
+
+      @Override
+      public RowNodes visitGlobalAvgPool(GlobalAvgPool pool) {
+        return () -> graph.node("GlobalAveragePool", layer.name(), input);
+      }
+
+      @Override
+      public RowNodes visitAdaptiveAvgPool(AdaptiveAvgPool pool) {
+        return () -> adaptiveAvgPool(pool, input, shape);
+      }
+
+      @Override
+      public RowNodes visitLocalResponseNorm(LocalResponseNorm lrn) {
+        return () -> lrn(lrn, input);
+      }
+
+      @Override
+      public RowNodes visitInception(Inception inception) {
+        return () -> inception(inception, input, shape.channels(), parameters);
+      }
+
+      @Override
+      public RowNodes visitDropout(Dropout dropout) {
+        return () -> input; // dropout is the identity in inference
+      }
+
+      @Override
+      public RowNodes visitLinear(Linear linear) {
+        return () -> linear(linear, input, shape.size(), parameters);
+      }
+
+      @Override
+      public RowNodes visitSoftmax(Softmax softmax) {
+        return () -> input; // the logits are the output, as the DJL network's
+      }
+    }).add();
+  }
+
+  /** Adds the nodes of one row; a visit of the row's kind says how. */
+  @FunctionalInterface
+  private interface RowNodes {
+    /** Adds the nodes; returns the value the row outputs. */
+    String add() throws ExportException;
+  }
+
+  /** A convolution row: one unit, or a 1x1 reduction unit ({@code r.0.}) then the convolution ({@code r.1.}). */
+  private String convolution(Convolution conv, String input, TensorShape shape, Initializers parameters)
+      throws ExportException {
+    String prefix = conv.name() + ".";
+    if (conv.reduce().isEmpty()) {
+      return unit(prefix, input, shape.channels(), conv.filters(), conv.patch(), conv.padding(), conv.style(),
           parameters);
-    } else if (layer instanceof Inception inception) {
-      return inception(inception, input, shape.channels(), parameters);
-    } else if (layer instanceof Pool pool) {
-      return pool(layer.name(), pool.kind(), input, pool.patch(), pool.padding(), pool.rounding());
-    } else if (layer instanceof GlobalAvgPool) {
-      return graph.node("GlobalAveragePool", layer.name(), input);
-    } else if (layer instanceof AdaptiveAvgPool pool) {
-      return adaptiveAvgPool(pool, input, shape);
-    } else if (layer instanceof LocalResponseNorm lrn) {
-      return lrn(lrn, input);
-    } else if (layer instanceof Linear linear) {
-      return linear(linear, input, shape.size(), parameters);
-    } else if (layer instanceof Dropout || layer instanceof Softmax) {
-      return input; // dropout is the identity in inference; the logits are the output, as the DJL network's
     }
-    throw new ExportException("rows of type " + layer.type() + " cannot be exported to ONNX yet");
+    int reduce = conv.reduce().getAsInt();
+    String reduced = unit(prefix + "0.", input, shape.channels(), reduce, POINTWISE, 0, conv.style(), parameters);
+    return unit(prefix + "1.", reduced, reduce, conv.filters(), conv.patch(), conv.padding(), conv.style(),
+        parameters);
   }
 
   /** A convolution, its batch normalisation and ReLU as the style says: one unit of the tensor names. */
   private String unit(String prefix, String input, long inChannels, int filters, Patch patch, int padding,
-      ConvolutionStyle style, RowParameters parameters) throws ExportException {
+      ConvolutionStyle style, Initializers parameters) throws ExportException {
     long[] weightDims = {filters, inChannels, patch.height(), patch.width()};
     List<String> inputs = new ArrayList<>(List.of(input,
-        graph.floats(prefix + "conv.weight", weightDims, parameters.take("weight", weightDims))));
+        parameter(prefix + "conv.weight", weightDims, parameters)));
     if (style.bias()) {
-      inputs.add(graph.floats(prefix + "conv.bias", new long[] {filters}, parameters.take("bias", filters)));
+      inputs.add(parameter(prefix + "conv.bias", new long[] {filters}, parameters));
     }
     String x = graph.node("Conv", prefix + "conv", new AttributeProto[] {
         integers("kernel_shape", patch.height(), patch.width()),
@@ -100,19 +142,24 @@ final class LayerNodes {
     return style.activation() == Activation.RELU ? graph.node("Relu", prefix + "relu", x) : x;
   }
 
-  private String batchNorm(String name, String input, int channels, BatchNorm norm, RowParameters parameters)
+  private String batchNorm(String name, String input, int channels, BatchNorm norm, Initializers parameters)
       throws ExportException {
     long[] dims = {channels};
-    String scale = graph.floats(name + ".weight", dims, parameters.take("gamma", channels));
-    String shift = graph.floats(name + ".bias", dims, parameters.take("beta", channels));
-    String mean = graph.floats(name + ".running_mean", dims, parameters.take("runningMean", channels));
-    String variance = graph.floats(name + ".running_var", dims, parameters.take("runningVar", channels));
+    String scale = parameter(name + ".weight", dims, parameters);
+    String shift = parameter(name + ".bias", dims, parameters);
+    String mean = parameter(name + ".running_mean", dims, parameters);
+    String variance = parameter(name + ".running_var", dims, parameters);
     return graph.node("BatchNormalization", name, new AttributeProto[] {real("epsilon", (float) norm.epsilon())},
         input, scale, shift, mean, variance);
   }
 
+  /** The initializer of the network's parameter {@code name} (a tensor name), of shape {@code dims}. */
+  private String parameter(String name, long[] dims, Initializers parameters) throws ExportException {
+    return graph.floats(name, dims, parameters.take(name, dims));
+  }
+
   /** Four branches over the input, concatenated along the channels in the table's order. */
-  private String inception(Inception row, String input, long channels, RowParameters parameters)
+  private String inception(Inception row, String input, long channels, Initializers parameters)
       throws ExportException {
     String prefix = row.name() + ".";
     ConvolutionStyle style = row.style();
@@ -209,16 +256,16 @@ final class LayerNodes {
   }
 
   /** Flatten, the fully connected layer (DJL's weight is {@code (units, in)}: B transposed), a ReLU if asked. */
-  private String linear(Linear row, String input, long inFeatures, RowParameters parameters)
+  private String linear(Linear row, String input, long inFeatures, Initializers parameters)
       throws ExportException {
     String prefix = row.name() + ".";
     int units = row.toClasses() ? numClasses : row.units();
     long[] weightDims = {units, inFeatures};
     String flat = graph.node("Flatten", prefix + "flatten", new AttributeProto[] {integer("axis", 1)}, input);
     List<String> inputs = new ArrayList<>(List.of(flat,
-        graph.floats(prefix + "weight", weightDims, parameters.take("weight", weightDims))));
+        parameter(prefix + "weight", weightDims, parameters)));
     if (row.bias()) {
-      inputs.add(graph.floats(prefix + "bias", new long[] {units}, parameters.take("bias", units)));
+      inputs.add(parameter(prefix + "bias", new long[] {units}, parameters));
     }
     String product = graph.node("Gemm", prefix + "gemm", new AttributeProto[] {integer("transB", 1)},
         inputs.toArray(String[]::new));

@@ -5,10 +5,16 @@ import com.google.gson.Gson;
 import io.netspec.dsl.analysis.NetworkAnalysis;
 import io.netspec.dsl.analysis.RowFigures;
 import io.netspec.dsl.analysis.TensorShape;
+import io.netspec.dsl.spec.AdaptiveAvgPool;
+import io.netspec.dsl.spec.Convolution;
 import io.netspec.dsl.spec.Dropout;
-import io.netspec.dsl.spec.Layer;
+import io.netspec.dsl.spec.GlobalAvgPool;
+import io.netspec.dsl.spec.Inception;
+import io.netspec.dsl.spec.LayerVisitor;
 import io.netspec.dsl.spec.Linear;
+import io.netspec.dsl.spec.LocalResponseNorm;
 import io.netspec.dsl.spec.NetworkSpec;
+import io.netspec.dsl.spec.Pool;
 import io.netspec.dsl.spec.Softmax;
 import io.netspec.export.onnx.proto.Onnx.ModelProto;
 import io.netspec.export.onnx.proto.Onnx.OperatorSetIdProto;
@@ -60,22 +66,14 @@ public final class OnnxExporter {
     LayerNodes nodes = new LayerNodes(graph, classes);
     TensorShape input = analysis.input();
     graph.input(INPUT, input.channels(), input.height(), input.width());
+    Initializers parameters = Initializers.of(spec, network, classes);
     String x = INPUT;
     TensorShape shape = input;
     for (RowFigures row : analysis.rows()) {
-      Layer layer = row.layer();
-      boolean parameterless = layer instanceof Dropout || layer instanceof Softmax;
-      RowParameters parameters = parameterless ? null : RowParameters.of(network, layer.name());
-      x = nodes.add(layer, x, shape, parameters);
-      if (parameters != null) {
-        parameters.finish();
-      }
-      if (layer instanceof Linear linear) {
-        shape = new TensorShape(linear.toClasses() ? classes : linear.units(), 1, 1);
-      } else if (!parameterless) {
-        shape = row.output();
-      }
+      x = nodes.add(row.layer(), x, shape, parameters);
+      shape = outputShape(row, shape, classes);
     }
+    parameters.finish();
     if (shape.size() != classes) {
       throw new ExportException(spec.file() + ": the network outputs " + shape + " values per image, not one per "
           + "class (" + classes + ")");
@@ -98,6 +96,60 @@ public final class OnnxExporter {
     metadata(model, OnnxMetadata.SPEC, metadata.specFile());
     metadata(model, OnnxMetadata.SPEC_SHA256, metadata.specSha256());
     return model.build();
+  }
+
+  /**
+   * The shape a row outputs in the exported graph: the analysis's, but for the linear rows written
+   * {@code units: classes}, which output the metadata's class count, and the rows that pass their input on
+   * (dropout, softmax: the logits are the output).
+   */
+  private static TensorShape outputShape(RowFigures row, TensorShape input, int classes) {
+    return row.layer().accept(new LayerVisitor<>() {
+      @Override
+      public TensorShape visitConvolution(Convolution layer) {
+        return row.output();
+      }
+
+      @Override
+      public TensorShape visitPool(Pool layer) {
+        return row.output();
+      }
+
+      @Override
+      public TensorShape visitGlobalAvgPool(GlobalAvgPool layer) {
+        return row.output();
+      }
+
+      @Override
+      public TensorShape visitAdaptiveAvgPool(AdaptiveAvgPool layer) {
+        return row.output();
+      }
+
+      @Override
+      public TensorShape visitLocalResponseNorm(LocalResponseNorm layer) {
+        return row.output();
+      }
+
+      @Override
+      public TensorShape visitInception(Inception layer) {
+        return row.output();
+      }
+
+      @Override
+      public TensorShape visitDropout(Dropout layer) {
+        return input;
+      }
+
+      @Override
+      public TensorShape visitLinear(Linear linear) {
+        return new TensorShape(linear.toClasses() ? classes : linear.units(), 1, 1);
+      }
+
+      @Override
+      public TensorShape visitSoftmax(Softmax layer) {
+        return input;
+      }
+    });
   }
 
   private static void metadata(ModelProto.Builder model, String key, String value) {

@@ -12,6 +12,7 @@ import io.netspec.report.format.LayerFill;
 import io.netspec.report.format.LayerText;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Draws an analysed network as a Graphviz DOT digraph, top to bottom. Every row is one node, named as
@@ -71,10 +72,11 @@ public final class DiagramRenderer {
     String previous = NodeIds.INPUT;
     TensorShape carried = analysis.input();
     for (RowFigures row : analysis.rows()) {
-      String entry = row.layer() instanceof Inception module
-          ? drawModule(row, module)
+      Optional<Inception> module = InceptionBranch.drawnWithBranches(row.layer());
+      String entry = module.isPresent()
+          ? drawModule(row, module.get())
           : drawRow(row, NodeIds.row(row.layer().name()), true);
-      dot.edge(previous, entry, mainEdge(carried, row.layer() instanceof Inception));
+      dot.edge(previous, entry, mainEdge(carried, module.isPresent()));
       previous = NodeIds.row(row.layer().name());
       carried = row.output();
     }

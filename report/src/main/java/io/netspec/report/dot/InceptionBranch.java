@@ -1,6 +1,17 @@
 package io.netspec.report.dot;
 
+import io.netspec.dsl.spec.AdaptiveAvgPool;
+import io.netspec.dsl.spec.Convolution;
+import io.netspec.dsl.spec.Dropout;
+import io.netspec.dsl.spec.GlobalAvgPool;
 import io.netspec.dsl.spec.Inception;
+import io.netspec.dsl.spec.Layer;
+import io.netspec.dsl.spec.LayerVisitor;
+import io.netspec.dsl.spec.Linear;
+import io.netspec.dsl.spec.LocalResponseNorm;
+import io.netspec.dsl.spec.Pool;
+import io.netspec.dsl.spec.Softmax;
+import java.util.Optional;
 
 /** The four branches of an Inception module, in the table's column order. */
 public enum InceptionBranch {
@@ -17,6 +28,59 @@ public enum InceptionBranch {
 
   InceptionBranch(String key) {
     this.key = key;
+  }
+
+  /**
+   * The module whose branches a row is drawn with, in the diagram and the laid-out SVG: an Inception row's own;
+   * empty for every other kind of row, drawn as one box.
+   */
+  public static Optional<Inception> drawnWithBranches(Layer layer) {
+    return layer.accept(new LayerVisitor<>() {
+      @Override
+      public Optional<Inception> visitConvolution(Convolution row) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<Inception> visitPool(Pool row) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<Inception> visitGlobalAvgPool(GlobalAvgPool row) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<Inception> visitAdaptiveAvgPool(AdaptiveAvgPool row) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<Inception> visitLocalResponseNorm(LocalResponseNorm row) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<Inception> visitInception(Inception row) {
+        return Optional.of(row);
+      }
+
+      @Override
+      public Optional<Inception> visitDropout(Dropout row) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<Inception> visitLinear(Linear row) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<Inception> visitSoftmax(Softmax row) {
+        return Optional.empty();
+      }
+    });
   }
 
   /** The branch's key in node names: {@code 1x1}, {@code 3x3}, {@code 5x5}, {@code pool_proj}. */

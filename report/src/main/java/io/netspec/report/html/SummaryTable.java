@@ -3,16 +3,12 @@ package io.netspec.report.html;
 import io.netspec.dsl.analysis.AuxFigures;
 import io.netspec.dsl.analysis.NetworkAnalysis;
 import io.netspec.dsl.analysis.RowFigures;
-import io.netspec.dsl.spec.Convolution;
-import io.netspec.dsl.spec.Inception;
 import io.netspec.dsl.spec.Layer;
 import io.netspec.dsl.spec.PrintedFigures;
 import io.netspec.dsl.summary.PaperComparison;
 import io.netspec.dsl.summary.Figures;
+import io.netspec.dsl.summary.RowColumns;
 import io.netspec.report.format.LayerText;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,7 +74,7 @@ public final class SummaryTable {
     cell(html, LayerText.patch(layer), "");
     cell(html, row.output().toString(), "");
     cell(html, Integer.toString(row.depth()), "number");
-    channelColumns(layer).forEach(channels -> cell(html, channels, "number"));
+    RowColumns.of(layer).channels().forEach(channels -> cell(html, channels, "number"));
     cell(html, row.weights() == 0 ? "" : Figures.kilo(row.weights()), "number");
     cell(html, printed.flatMap(PrintedFigures::params).orElse(""),
         paperClass(verdict.flatMap(PaperComparison.Verdict::params)));
@@ -93,20 +89,6 @@ public final class SummaryTable {
 
   private static String paperClass(Optional<Boolean> agrees) {
     return agrees.map(yes -> yes ? "number paper" : "number paper " + DIFFERS_CLASS).orElse("number paper");
-  }
-
-  /** The table's six channel columns; a convolution with a reduction fills #3x3 reduce and #3x3, as Table 1. */
-  private static List<String> channelColumns(Layer layer) {
-    if (layer instanceof Inception m) {
-      return Arrays.stream(new int[] {m.n1x1(), m.n3x3Reduce(), m.n3x3(), m.n5x5Reduce(), m.n5x5(), m.poolProj()})
-          .mapToObj(Integer::toString).toList();
-    }
-    List<String> columns = new ArrayList<>(Collections.nCopies(6, ""));
-    if (layer instanceof Convolution conv && conv.reduce().isPresent()) {
-      columns.set(1, Integer.toString(conv.reduce().getAsInt()));
-      columns.set(2, Integer.toString(conv.filters()));
-    }
-    return columns;
   }
 
   private static void cell(StringBuilder html, String text, String cssClass) {

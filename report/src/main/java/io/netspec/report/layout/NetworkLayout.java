@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.elk.alg.layered.options.FixedAlignment;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.OrderingStrategy;
@@ -97,15 +98,16 @@ public final class NetworkLayout {
     for (RowFigures row : analysis.rows()) {
       ElkNode entry;
       ElkNode exit;
-      if (row.layer() instanceof Inception module) {
-        ElkNode[] ends = module(row, module);
+      Optional<Inception> module = InceptionBranch.drawnWithBranches(row.layer());
+      if (module.isPresent()) {
+        ElkNode[] ends = module(row, module.get());
         entry = ends[0];
         exit = ends[1];
       } else {
         entry = row(graph, row, NodeIds.row(row.layer().name()));
         exit = entry;
       }
-      connect(previous, entry, carried.toString(), false, !(row.layer() instanceof Inception), "");
+      connect(previous, entry, carried.toString(), false, module.isEmpty(), "");
       previous = exit;
       carried = row.output();
     }

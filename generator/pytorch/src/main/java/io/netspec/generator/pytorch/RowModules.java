@@ -9,6 +9,7 @@ import io.netspec.dsl.spec.Dropout;
 import io.netspec.dsl.spec.GlobalAvgPool;
 import io.netspec.dsl.spec.Inception;
 import io.netspec.dsl.spec.Layer;
+import io.netspec.dsl.spec.LayerVisitor;
 import io.netspec.dsl.spec.Linear;
 import io.netspec.dsl.spec.LocalResponseNorm;
 import io.netspec.dsl.spec.Patch;
@@ -50,36 +51,109 @@ final class RowModules {
   Optional<String> module(RowFigures row, boolean readsInput) {
     Layer layer = row.layer();
     String in = readsInput && inChannels != null ? inChannels : Integer.toString(row.input().channels());
-    if (layer instanceof Convolution conv) {
-      return Optional.of(convolution(conv, in));
-    } else if (layer instanceof Inception inception) {
-      return Optional.of(inception(inception, in));
-    } else if (layer instanceof Pool pool) {
-      return Optional.of(pool(pool));
-    } else if (layer instanceof GlobalAvgPool) {
-      return Optional.of("nn.AdaptiveAvgPool2d(1)");
-    } else if (layer instanceof AdaptiveAvgPool pool) {
-      return Optional.of("nn.AdaptiveAvgPool2d((" + pool.height() + ", " + pool.width() + "))");
-    } else if (layer instanceof LocalResponseNorm lrn) {
-      return Optional.of("nn.LocalResponseNorm(" + lrn.size() + ", alpha=" + PythonLiterals.number(lrn.alpha())
-          + ", beta=" + PythonLiterals.number(lrn.beta()) + ", k=" + PythonLiterals.number(lrn.k()) + ")");
-    } else if (layer instanceof Dropout dropout) {
-      return Optional.of("nn.Dropout(" + (layer == headDropout ? "dropout" : PythonLiterals.number(dropout.rate()))
-          + ")");
-    } else if (layer instanceof Linear linear) {
-      String units = linear.toClasses() ? "num_classes" : Integer.toString(linear.units());
-      long features = row.input().size();
-      return Optional.of("nn.Linear(" + features + ", " + units + (linear.bias() ? "" : ", bias=False") + ")");
-    } else if (layer instanceof Softmax) {
-      return Optional.empty();
-    }
-    throw new IllegalArgumentException("no PyTorch module for rows of type " + layer.type());
+    return layer.accept(new LayerVisitor<>() {
+      @Override
+      public Optional<String> visitConvolution(Convolution conv) {
+        return Optional.of(convolution(conv, in));
+      }
+
+      @Override
+      public Optional<String> visitPool(Pool pool) {
+        return Optional.of(pool(pool));
+      }
+
+      @Override
+      public Optional<String> visitGlobalAvgPool(GlobalAvgPool pool) {
+        return Optional.of("nn.AdaptiveAvgPool2d(1)");
+      }
+
+      @Override
+      public Optional<String> visitAdaptiveAvgPool(AdaptiveAvgPool pool) {
+        return Optional.of("nn.AdaptiveAvgPool2d((" + pool.height() + ", " + pool.width() + "))");
+      }
+
+      @Override
+      public Optional<String> visitLocalResponseNorm(LocalResponseNorm lrn) {
+        return Optional.of("nn.LocalResponseNorm(" + lrn.size() + ", alpha=" + PythonLiterals.number(lrn.alpha())
+            + ", beta=" + PythonLiterals.number(lrn.beta()) + ", k=" + PythonLiterals.number(lrn.k()) + ")");
+      }
+
+      @Override
+      public Optional<String> visitInception(Inception inception) {
+        return Optional.of(inception(inception, in));
+      }
+
+      @Override
+      public Optional<String> visitDropout(Dropout dropout) {
+        return Optional.of("nn.Dropout(" + (layer == headDropout ? "dropout" : PythonLiterals.number(dropout.rate()))
+            + ")");
+      }
+
+      @Override
+      public Optional<String> visitLinear(Linear linear) {
+        String units = linear.toClasses() ? "num_classes" : Integer.toString(linear.units());
+        long features = row.input().size();
+        return Optional.of("nn.Linear(" + features + ", " + units + (linear.bias() ? "" : ", bias=False") + ")");
+      }
+
+      @Override
+      public Optional<String> visitSoftmax(Softmax softmax) {
+        return Optional.empty();
+      }
+    });
   }
 
   /** Whether the row's output has other channels than its input (or is flat). */
   static boolean changesChannels(Layer layer) {
-    return layer instanceof Convolution || layer instanceof Inception || layer instanceof Linear;
+    return layer.accept(CHANGES_CHANNELS);
   }
+
+  private static final LayerVisitor<Boolean> CHANGES_CHANNELS = new LayerVisitor<>() {
+    @Override
+    public Boolean visitConvolution(Convolution row) {
+      return true;
+    }
+
+    @Override
+    public Boolean visitPool(Pool row) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitGlobalAvgPool(GlobalAvgPool row) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitAdaptiveAvgPool(AdaptiveAvgPool row) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitLocalResponseNorm(LocalResponseNorm row) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitInception(Inception row) {
+      return true;
+    }
+
+    @Override
+    public Boolean visitDropout(Dropout row) {
+      return false;
+    }
+
+    @Override
+    public Boolean visitLinear(Linear row) {
+      return true;
+    }
+
+    @Override
+    public Boolean visitSoftmax(Softmax row) {
+      return false;
+    }
+  };
 
   /** The forward statement of a row, reading and assigning {@code x}. */
   static String call(Layer layer) {
