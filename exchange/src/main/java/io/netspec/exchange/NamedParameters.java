@@ -92,12 +92,9 @@ public final class NamedParameters {
       throws WeightsException {
     List<NamedTensor> expected = named.stream().filter(NamedTensor::isParameter).toList();
     PairList<String, Parameter> parameters = child.getParameters();
-    if (parameters.size() != expected.size()) {
-      throw new WeightsException(network + ": row '" + owner + "' has " + parameters.size()
-          + " DJL parameters, its spec names " + expected.size() + " tensors");
-    }
     List<TensorBinding> bindings = new ArrayList<>();
-    for (int i = 0; i < expected.size(); i++) {
+    // pairwise first, so that a network of another spec is refused naming the first parameter that differs
+    for (int i = 0; i < Math.min(parameters.size(), expected.size()); i++) {
       NamedTensor tensor = expected.get(i);
       String djlName = owner + "_" + parameters.keyAt(i);
       Parameter parameter = parameters.valueAt(i);
@@ -112,6 +109,10 @@ public final class NamedParameters {
             + ", as tensor " + tensor.name() + " is");
       }
       bindings.add(new TensorBinding(tensor, parameter, djlName));
+    }
+    if (parameters.size() != expected.size()) {
+      throw new WeightsException(network + ": row '" + owner + "' has " + parameters.size()
+          + " DJL parameters, its spec names " + expected.size() + " tensors");
     }
     return bindings;
   }

@@ -13,6 +13,7 @@ import io.netspec.export.onnx.proto.Onnx.AttributeProto;
 import io.netspec.export.onnx.proto.Onnx.ModelProto;
 import io.netspec.export.onnx.proto.Onnx.NodeProto;
 import io.netspec.export.onnx.proto.Onnx.TensorShapeProto;
+import io.netspec.interpreter.InterpretedNetwork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,8 +119,8 @@ class OnnxExportTest {
     try (Exported fashion = Exported.of(spec("googlenet-fashion.yaml"), 1)) {
       ExportException e = assertThrows(ExportException.class,
           () -> OnnxExporter.export(paper, fashion.network, Exported.metadata(1000)));
-      assertEquals("row conv1: parameter weight [64, 3, 7, 7] expected, found 01conv_weight [32, 1, 3, 3]",
-          e.getMessage());
+      assertEquals("Googlenet: parameter conv1_01conv_weight has shape [32, 1, 3, 3], its tensor conv1.conv.weight "
+          + "[64, 3, 7, 7]", e.getMessage());
     }
   }
 
@@ -128,8 +129,18 @@ class OnnxExportTest {
     try (Exported exported = Exported.of(spec("googlenet-fashion.yaml"), 1)) {
       ExportException e = assertThrows(ExportException.class,
           () -> OnnxExporter.export(exported.analysis, exported.network, Exported.metadata(9)));
-      assertTrue(e.getMessage().startsWith("row fc: parameter weight [9, 208] expected, found"), e.getMessage());
+      assertTrue(e.getMessage().startsWith("GooglenetFashion: parameter fc_"), e.getMessage());
+      assertTrue(e.getMessage().endsWith(" has shape [10, 208], its tensor fc.weight [9, 208]"), e.getMessage());
     }
+  }
+
+  @Test
+  void uninitializedNetworkIsRefusedInOneLine() throws Exception {
+    NetworkAnalysis fashion = Analyzer.analyze(SpecLoader.load(spec("googlenet-fashion.yaml")));
+    InterpretedNetwork network = InterpretedNetwork.builder(fashion.spec()).build();
+    ExportException e = assertThrows(ExportException.class,
+        () -> OnnxExporter.export(fashion, network, Exported.metadata(network.numClasses())));
+    assertEquals("GooglenetFashion: the network's parameters are not initialized", e.getMessage());
   }
 
   @Test
