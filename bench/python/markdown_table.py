@@ -92,7 +92,8 @@ def render_ceiling(out, results):
     out.append("")
     out.append(f"**The machine's limit** (`io.netspec.bench.CeilingCase`, {c['case']}, through DJL's libtorch, "
                f"{c['threads']} threads; median of {len(c['runs'])} processes): FP32 **{fmt(fp32)} GFLOP/s**, "
-               f"BF16 **{fmt(bf16)} GFLOP/s** ({bf16 / fp32:.2f}x). Per process: FP32 "
+               f"BF16 **{fmt(bf16)} GFLOP/s** ({bf16 / fp32:.2f}x; its output within "
+               f"{c['runs'][0]['bf16'].get('max_relative_difference', '?')} of FP32's, relative to the largest value). Per process: FP32 "
                f"{', '.join(fmt(x) for x in c['fp32']['per_run'])}; BF16 {', '.join(fmt(x) for x in c['bf16']['per_run'])}.")
     out.append("")
     out.append("| architecture | input, batch | mode | GFLOP per image | netspec GFLOP/s | of the FP32 ceiling "

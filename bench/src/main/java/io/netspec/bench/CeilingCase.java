@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -106,8 +105,6 @@ public final class CeilingCase {
         millis.add((end - start) / 1e6);
       }
     }
-    Collections.sort(millis);
-    int n = millis.size();
-    return n % 2 == 1 ? millis.get(n / 2) : (millis.get(n / 2 - 1) + millis.get(n / 2)) / 2;
+    return MaxPoolCase.median(millis);
   }
 }

@@ -12,7 +12,6 @@ import ai.djl.util.Pair;
 import io.netspec.blocks.NetworkBlock;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -36,6 +35,7 @@ public final class FoldCase {
     int warmup = Integer.parseInt(args[3]);
     int iterations = Integer.parseInt(args[4]);
     Shape input = new Shape(batch, 3, size, size);
+    Engine.getInstance(); // loads libtorch before the first JNI call
     JniUtils.setGradMode(false);
     try (NDManager manager = NDManager.newBaseManager()) {
       NetworkBlock unfolded = network(modelName, size, manager, input);
@@ -61,8 +61,8 @@ public final class FoldCase {
           }
         }
       }
-      double u = median(unfoldedMs);
-      double f = median(foldedMs);
+      double u = MaxPoolCase.median(unfoldedMs);
+      double f = MaxPoolCase.median(foldedMs);
       System.out.printf(Locale.ROOT, "{\"model\":\"%s\",\"size\":%d,\"batch\":%d,\"unfolded_ms\":%.2f,"
               + "\"folded_ms\":%.2f,\"unfolded_images_per_second\":%.2f,\"folded_images_per_second\":%.2f,"
               + "\"speedup\":%.3f,\"max_abs_logit_difference\":%.3g,\"threads\":%d}%n", modelName, size, batch, u,
@@ -89,12 +89,5 @@ public final class FoldCase {
       }
     }
     return network;
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 }

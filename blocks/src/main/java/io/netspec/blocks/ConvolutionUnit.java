@@ -169,17 +169,15 @@ public final class ConvolutionUnit extends AbstractBlock {
       throw new IllegalStateException("this network's batch normalisation is folded into its convolutions for "
           + "inference; it cannot be trained (build and load the network again, without folding, to train it)");
     }
-    if (foldedWeight != null) {
-      return foldedForward(parameterStore, inputs, params);
-    }
     // each intermediate result is freed once the next step has read it, not when the training step
     // ends; what the backward pass needs, the engine keeps for itself
     NDList reduced = reduction == null ? inputs : reduction.forward(parameterStore, inputs, training, params);
-    NDList x = conv.forward(parameterStore, reduced, training, params);
+    NDList x = foldedWeight == null ? conv.forward(parameterStore, reduced, training, params)
+        : foldedConvolution(reduced.head());
     if (reduced != inputs) {
       reduced.close();
     }
-    if (batchNorm != null) {
+    if (batchNorm != null && foldedWeight == null) {
       NDList convolved = x;
       x = batchNorm.forward(parameterStore, convolved, training, params);
       convolved.close();
@@ -192,21 +190,10 @@ public final class ConvolutionUnit extends AbstractBlock {
     return x;
   }
 
-  /** The folded convolution, then the ReLU: what the convolution and its batch normalisation compute. */
-  private NDList foldedForward(ParameterStore parameterStore, NDList inputs, PairList<String, Object> params) {
-    NDList reduced = reduction == null ? inputs : reduction.forward(parameterStore, inputs, false, params);
-    NDArray input = reduced.head();
-    NDList x = Conv2d.conv2d(input, foldedWeight.toDevice(input.getDevice(), false),
+  /** The folded convolution: what the convolution and its batch normalisation compute in inference. */
+  private NDList foldedConvolution(NDArray input) {
+    return Conv2d.conv2d(input, foldedWeight.toDevice(input.getDevice(), false),
         foldedBias.toDevice(input.getDevice(), false), stride, padding, new Shape(1, 1), 1);
-    if (reduced != inputs) {
-      reduced.close();
-    }
-    if (relu) {
-      NDList linear = x;
-      x = Activation.relu(linear);
-      linear.close();
-    }
-    return x;
   }
 
   @Override
