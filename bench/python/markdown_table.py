@@ -70,6 +70,8 @@ def measured(results, results_file):
                f"themselves (other processes under {QUIET} cores), or - where no round did.")
     if "ceiling" in results:
         render_ceiling(out, results)
+    if "fold" in results:
+        render_fold(out, results["fold"])
     g = results["generate_and_compile"]
     out.append("")
     out.append(f"**Generate and compile all specs** (`specs/*.yaml`: load, analyse, generate {g['sources']} Java "
@@ -113,6 +115,16 @@ def render_ceiling(out, results):
                "multiply-add; inference: the main path's forward; training: 3 x the training forward (main path "
                "and auxiliary classifiers), the usual forward + 2 x forward for the backward. GFLOP/s = img/s x "
                "FLOP per image.")
+
+
+def render_fold(out, f):
+    out.append("")
+    out.append(f"**BatchNorm folded into the convolutions** (`io.netspec.bench.FoldCase`: googlenet-torchvision, "
+               f"{f['size']}x{f['size']}, batch {f['batch']}, inference forward; two copies with the same parameters "
+               f"and random BatchNorm statistics, one folded, timed alternately in one process, median of "
+               f"{f['iterations']} after {f['warmup']} warm-up): unfolded **{fmt(f['unfolded_images_per_second'])} "
+               f"img/s**, folded **{fmt(f['folded_images_per_second'])} img/s** (**{f['speedup']:.2f}x**); logits "
+               f"within {f['max_abs_logit_difference']} of each other.")
 
 
 def render_max_pool(out, m):

@@ -193,6 +193,18 @@ def add_flop_rates(cases, flops, ceiling_result):
             case[side]["fraction_of_fp32_ceiling"] = round(gflops / fp32, 3)
 
 
+def fold_case(threads, quick, log):
+    """googlenet-torchvision's 224x224 batch-16 inference forward with BatchNorm folded into the convolutions
+    against unfolded, alternately in one process (io.netspec.bench.FoldCase)."""
+    warmup, iterations = (1, 2) if quick else (2, 8)
+    result = run_json(java_command("io.netspec.bench.FoldCase", "torchvision", 224, 16, warmup, iterations,
+                                   threads=threads), threads)
+    result.update(warmup=warmup, iterations=iterations)
+    log(f"BatchNorm folded: {result['folded_ms']:.0f} ms per forward against {result['unfolded_ms']:.0f} ms unfolded "
+        f"({result['speedup']:.2f}x; logits within {result['max_abs_logit_difference']})")
+    return result
+
+
 def generate_and_compile(repetitions, log):
     result = run_json(java_command("io.netspec.bench.GenerateAndCompile", os.path.join(ROOT, "specs"),
                                    repetitions, threads=2), 2)
@@ -274,6 +286,7 @@ def main():
     results["ceiling"] = ceiling(rounds, options.threads, options.quick, log)
     results["flops"] = network_flops()
     add_flop_rates(results["throughput"], results["flops"], results["ceiling"])
+    results["fold"] = fold_case(options.threads, options.quick, log)
     results["generate_and_compile"] = generate_and_compile(2 if options.quick else 3, log)
     results["max_pool"] = max_pool_case(options.threads, 3 if options.quick else 7, log)
     results["profile"] = profile("torchvision", 96, 32, 2 if options.quick else 3, options.threads, results_dir,
