@@ -151,7 +151,7 @@ SPECS = {("torchvision", 224): "specs/googlenet-torchvision.yaml", ("torchvision
 
 def ceiling(runs, threads, quick, log):
     """The FP32 and BF16 convolution ceiling (io.netspec.bench.CeilingCase), one process per run; medians."""
-    warmup, iterations = (2, 5) if quick else (3, 15)
+    warmup, iterations = (2, 5) if quick else (2, 9)
     casts = os.path.join(BENCH, "target", "ceiling-casts")  # TorchScript casts to and from bfloat16
     subprocess.run([PYTHON, os.path.join(HERE, "ceiling_modules.py"), casts], check=True)
     measured = [run_json(java_command("io.netspec.bench.CeilingCase", casts, warmup, iterations, threads=threads),
