@@ -68,6 +68,10 @@ def measured(results, results_file):
                "the runs went (median over rounds, in cores of the 2): above 0 the case shared the machine. "
                f"The last column is netspec / PyTorch in each round where both processes had the machine to "
                f"themselves (other processes under {QUIET} cores), or - where no round did.")
+    if "ceiling" in results:
+        render_ceiling(out, results)
+    if "fold" in results:
+        render_fold(out, results["fold"])
     g = results["generate_and_compile"]
     out.append("")
     out.append(f"**Generate and compile all specs** (`specs/*.yaml`: load, analyse, generate {g['sources']} Java "
@@ -81,6 +85,46 @@ def measured(results, results_file):
         if key in results:
             render_profile(out, results[key], rows=results[key].get("mode", "train") == "train")
     return "\n".join(out)
+
+
+def render_ceiling(out, results):
+    """The machine's limit measured in the same run, and each case's GFLOP/s against it."""
+    c = results["ceiling"]
+    fp32, bf16 = c["fp32"]["gflops"], c["bf16"]["gflops"]
+    out.append("")
+    out.append(f"**The machine's limit** (`io.netspec.bench.CeilingCase`, {c['case']}, through DJL's libtorch, "
+               f"{c['threads']} threads; median of {len(c['runs'])} processes): FP32 **{fmt(fp32)} GFLOP/s**, "
+               f"BF16 **{fmt(bf16)} GFLOP/s** ({bf16 / fp32:.2f}x; its output within "
+               f"{c['runs'][0]['bf16'].get('max_relative_difference', '?')} of FP32's, relative to the largest value). Per process: FP32 "
+               f"{', '.join(fmt(x) for x in c['fp32']['per_run'])}; BF16 {', '.join(fmt(x) for x in c['bf16']['per_run'])}.")
+    out.append("")
+    out.append("| architecture | input, batch | mode | GFLOP per image | netspec GFLOP/s | of the FP32 ceiling "
+               "| PyTorch GFLOP/s | of the FP32 ceiling |")
+    out.append("|---|---|---|--:|--:|--:|--:|--:|")
+    for case in results["throughput"]:
+        if "flop_per_image" not in case:
+            continue
+        n, p = case["netspec"], case["pytorch"]
+        out.append(f"| {MODEL_NAMES[case['model']]} | {case['size']}x{case['size']}, {case['batch']} "
+                   f"| {'training' if case['mode'] == 'train' else 'inference'} | {case['flop_per_image'] / 1e9:.2f} "
+                   f"| {fmt(n['gflops'])} | **{n['fraction_of_fp32_ceiling']:.0%}** | {fmt(p['gflops'])} "
+                   f"| {p['fraction_of_fp32_ceiling']:.0%} |")
+    out.append("")
+    out.append("FLOP per image from the dsl analysis's multiply-adds (convolution and linear weights times the "
+               "positions they apply at; pools, normalisation and activations not counted), 2 FLOP per "
+               "multiply-add; inference: the main path's forward; training: 3 x the training forward (main path "
+               "and auxiliary classifiers), the usual forward + 2 x forward for the backward. GFLOP/s = img/s x "
+               "FLOP per image.")
+
+
+def render_fold(out, f):
+    out.append("")
+    out.append(f"**BatchNorm folded into the convolutions** (`io.netspec.bench.FoldCase`: googlenet-torchvision, "
+               f"{f['size']}x{f['size']}, batch {f['batch']}, inference forward; two copies with the same parameters "
+               f"and random BatchNorm statistics, one folded, timed alternately in one process, median of "
+               f"{f['iterations']} after {f['warmup']} warm-up): unfolded **{fmt(f['unfolded_images_per_second'])} "
+               f"img/s**, folded **{fmt(f['folded_images_per_second'])} img/s** (**{f['speedup']:.2f}x**); logits "
+               f"within {f['max_abs_logit_difference']} of each other.")
 
 
 def render_max_pool(out, m):

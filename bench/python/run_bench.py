@@ -144,6 +144,67 @@ def throughput(rounds, iterations, threads, log, partial_file=None):
     return cases
 
 
+# the spec each throughput case's generated network was built from (bench/src/.../Networks.java)
+SPECS = {("torchvision", 224): "specs/googlenet-torchvision.yaml", ("torchvision", 96): "bench/specs/googlenet-torchvision-96.yaml",
+         ("paper", 224): "specs/googlenet.yaml", ("paper", 96): "bench/specs/googlenet-96.yaml"}
+
+
+def ceiling(runs, threads, quick, log):
+    """The FP32 and BF16 convolution ceiling (io.netspec.bench.CeilingCase), one process per run; medians."""
+    warmup, iterations = (2, 5) if quick else (2, 9)
+    casts = os.path.join(BENCH, "target", "ceiling-casts")  # TorchScript casts to and from bfloat16
+    subprocess.run([PYTHON, os.path.join(HERE, "ceiling_modules.py"), casts], check=True)
+    measured = [run_json(java_command("io.netspec.bench.CeilingCase", casts, warmup, iterations, threads=threads),
+                         threads) for _ in range(runs)]
+    result = dict(measured[0], runs=measured)
+    for dtype in ("fp32", "bf16"):
+        result[dtype] = {"gflops": median([m[dtype]["gflops"] for m in measured]),
+                         "per_run": [m[dtype]["gflops"] for m in measured]}
+    log(f"ceiling: {result['case']}: FP32 {result['fp32']['gflops']:.1f} GFLOP/s, BF16 "
+        f"{result['bf16']['gflops']:.1f} GFLOP/s (median of {runs}; BF16 output within "
+        f"{measured[0]['bf16']['max_relative_difference']} of FP32's, relative to its largest value)")
+    return result
+
+
+def network_flops():
+    """FLOP per image of every throughput case's network, from the dsl analysis's multiply-adds
+    (io.netspec.bench.NetworkFlops): 2 FLOP per multiply-add; inference = the main path's forward; training =
+    3 x the training forward (main path + auxiliary classifiers): the forward, and a backward of twice its cost
+    (the gradients of the inputs and of the weights)."""
+    macs = run_json(java_command("io.netspec.bench.NetworkFlops", *[os.path.join(ROOT, f) for f in SPECS.values()],
+                                 threads=1), 1)
+    flops = {}
+    for (model, size), spec in SPECS.items():
+        m = macs[os.path.join(ROOT, spec)]
+        flops[f"{model}@{size}"] = {"spec": spec, "forward_macs": m["forward_macs"], "aux_macs": m["aux_macs"],
+                                    "infer": 2 * m["forward_macs"], "train": 3 * 2 * (m["forward_macs"] + m["aux_macs"])}
+    return flops
+
+
+def add_flop_rates(cases, flops, ceiling_result):
+    """GFLOP/s of each side of each throughput case and its fraction of the FP32 ceiling, in place."""
+    fp32 = ceiling_result["fp32"]["gflops"]
+    for case in cases:
+        per_image = flops[f"{case['model']}@{case['size']}"][case["mode"]]
+        case["flop_per_image"] = per_image
+        for side in ("netspec", "pytorch"):
+            gflops = case[side]["images_per_second"] * per_image / 1e9
+            case[side]["gflops"] = round(gflops, 1)
+            case[side]["fraction_of_fp32_ceiling"] = round(gflops / fp32, 3)
+
+
+def fold_case(threads, quick, log):
+    """googlenet-torchvision's 224x224 batch-16 inference forward with BatchNorm folded into the convolutions
+    against unfolded, alternately in one process (io.netspec.bench.FoldCase)."""
+    warmup, iterations = (1, 2) if quick else (2, 8)
+    result = run_json(java_command("io.netspec.bench.FoldCase", "torchvision", 224, 16, warmup, iterations,
+                                   threads=threads), threads)
+    result.update(warmup=warmup, iterations=iterations)
+    log(f"BatchNorm folded: {result['folded_ms']:.0f} ms per forward against {result['unfolded_ms']:.0f} ms unfolded "
+        f"({result['speedup']:.2f}x; logits within {result['max_abs_logit_difference']})")
+    return result
+
+
 def generate_and_compile(repetitions, log):
     result = run_json(java_command("io.netspec.bench.GenerateAndCompile", os.path.join(ROOT, "specs"),
                                    repetitions, threads=2), 2)
@@ -222,6 +283,10 @@ def main():
     partial = os.path.join(results_dir, stamp + ".partial.json")
     results["throughput"] = throughput(rounds, iterations, options.threads, log, partial)
     os.remove(partial)
+    results["ceiling"] = ceiling(rounds, options.threads, options.quick, log)
+    results["flops"] = network_flops()
+    add_flop_rates(results["throughput"], results["flops"], results["ceiling"])
+    results["fold"] = fold_case(options.threads, options.quick, log)
     results["generate_and_compile"] = generate_and_compile(2 if options.quick else 3, log)
     results["max_pool"] = max_pool_case(options.threads, 3 if options.quick else 7, log)
     results["profile"] = profile("torchvision", 96, 32, 2 if options.quick else 3, options.threads, results_dir,

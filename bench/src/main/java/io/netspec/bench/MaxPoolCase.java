@@ -148,7 +148,8 @@ public final class MaxPoolCase {
     return pools;
   }
 
-  private static double median(List<Double> values) {
+  /** The median of {@code values} (the mean of the middle two for an even count). */
+  static double median(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     int n = sorted.size();

@@ -1,11 +1,13 @@
 package io.netspec.blocks;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
@@ -19,6 +21,11 @@ import java.util.Optional;
  *
  * <p>Children: {@code reduction} (if any), {@code conv}, {@code batch_norm} (if enabled); the ReLU has no
  * parameters and is no child. Each intermediate array is closed as soon as the next step has read it.
+ *
+ * <p>For inference, {@link #foldBatchNorm()} folds the batch normalisation into the convolution: one convolution
+ * with a rewritten weight and bias ({@link FoldedConvolution}) then runs in place of the two. The folded arrays are
+ * the unit's own; its parameters keep their trained values, so saving a folded unit's parameters saves what was
+ * trained, never the folded weights. A folded unit refuses to run in training.
  */
 public final class ConvolutionUnit extends AbstractBlock {
   private static final byte VERSION = 1;
@@ -30,6 +37,19 @@ public final class ConvolutionUnit extends AbstractBlock {
   private final BatchNorm batchNorm;
 
   private final boolean relu;
+
+  private final float batchNormEpsilon;
+
+  private final Shape stride;
+
+  private final Shape padding;
+
+  private boolean folded;
+
+  /** The folded convolution's weight and bias (null until folded, or without batch normalisation). */
+  private NDArray foldedWeight;
+
+  private NDArray foldedBias;
 
   private ConvolutionUnit(Builder builder) {
     super(VERSION);
@@ -45,6 +65,9 @@ public final class ConvolutionUnit extends AbstractBlock {
         ? addChildBlock("batch_norm", BatchNorm.builder().optEpsilon(builder.batchNormEpsilon).build())
         : null;
     relu = builder.relu;
+    batchNormEpsilon = builder.batchNormEpsilon;
+    stride = builder.stride;
+    padding = builder.padding;
   }
 
   /**
@@ -92,17 +115,69 @@ public final class ConvolutionUnit extends AbstractBlock {
     return relu;
   }
 
+  /**
+   * Folds the batch normalisation (and the reduction's) into the convolution for inference, once: from here on
+   * the unit computes with {@code w * s} and {@code beta + (b - running_mean) * s}, {@code s = gamma /
+   * sqrt(running_var + epsilon)}, from the parameters' current values; load the parameters first. The
+   * parameters themselves are left as they are. A unit without batch normalisation computes as before. Folding
+   * a folded unit does nothing.
+   *
+   * @throws IllegalStateException if the unit is not initialised
+   */
+  public void foldBatchNorm() {
+    if (folded) {
+      return;
+    }
+    if (reduction != null) {
+      reduction.foldBatchNorm();
+    }
+    if (batchNorm != null) {
+      Parameter weight = conv.getParameters().get("weight");
+      if (weight == null || !weight.isInitialized()) {
+        throw new IllegalStateException("a convolution unit is folded once its parameters are loaded");
+      }
+      NDArray w = weight.getArray();
+      Parameter bias = conv.getParameters().get("bias");
+      PairList<String, Parameter> norm = batchNorm.getParameters();
+      FoldedConvolution fold = FoldedConvolution.of(floats(w), bias == null ? null : floats(bias.getArray()),
+          floats(norm.get("gamma").getArray()), floats(norm.get("beta").getArray()),
+          floats(norm.get("runningMean").getArray()), floats(norm.get("runningVar").getArray()), batchNormEpsilon);
+      NDManager manager = w.getManager();
+      foldedWeight = manager.create(fold.weight(), w.getShape()).toType(w.getDataType(), false);
+      foldedBias = manager.create(fold.bias(), new Shape(fold.bias().length)).toType(w.getDataType(), false);
+    }
+    folded = true;
+  }
+
+  /**
+   * Whether {@link #foldBatchNorm()} was called: the unit then runs in inference only.
+   *
+   * @return true once folded
+   */
+  public boolean isBatchNormFolded() {
+    return folded;
+  }
+
+  private static float[] floats(NDArray array) {
+    return array.toType(DataType.FLOAT32, false).toFloatArray();
+  }
+
   @Override
   protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
       PairList<String, Object> params) {
+    if (folded && training) {
+      throw new IllegalStateException("this network's batch normalisation is folded into its convolutions for "
+          + "inference; it cannot be trained (build and load the network again, without folding, to train it)");
+    }
     // each intermediate result is freed once the next step has read it, not when the training step
     // ends; what the backward pass needs, the engine keeps for itself
     NDList reduced = reduction == null ? inputs : reduction.forward(parameterStore, inputs, training, params);
-    NDList x = conv.forward(parameterStore, reduced, training, params);
+    NDList x = foldedWeight == null ? conv.forward(parameterStore, reduced, training, params)
+        : foldedConvolution(reduced.head());
     if (reduced != inputs) {
       reduced.close();
     }
-    if (batchNorm != null) {
+    if (batchNorm != null && foldedWeight == null) {
       NDList convolved = x;
       x = batchNorm.forward(parameterStore, convolved, training, params);
       convolved.close();
@@ -113,6 +188,12 @@ public final class ConvolutionUnit extends AbstractBlock {
       linear.close();
     }
     return x;
+  }
+
+  /** The folded convolution: what the convolution and its batch normalisation compute in inference. */
+  private NDList foldedConvolution(NDArray input) {
+    return Conv2d.conv2d(input, foldedWeight.toDevice(input.getDevice(), false),
+        foldedBias.toDevice(input.getDevice(), false), stride, padding, new Shape(1, 1), 1);
   }
 
   @Override

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ public abstract class NetworkBlock extends AbstractBlock {
   private final List<Block> rows = new ArrayList<>();
   private final List<String> rowNames = new ArrayList<>();
   private final List<AuxClassifier> auxClassifiers = new ArrayList<>();
+  private boolean batchNormFolded;
 
   /**
    * @param inputShape one example's input: channels, height, width
@@ -134,6 +136,35 @@ public abstract class NetworkBlock extends AbstractBlock {
   }
 
   /**
+   * Folds every convolution unit's batch normalisation into its convolution, for inference
+   * ({@link ConvolutionUnit#foldBatchNorm()}): call it once the parameters are loaded. The parameters keep their
+   * trained values (saving them saves what was trained); the network refuses to run in training afterwards.
+   */
+  public final void foldBatchNorm() {
+    foldUnits(this);
+    batchNormFolded = true;
+  }
+
+  /**
+   * Whether {@link #foldBatchNorm()} was called.
+   *
+   * @return true once folded
+   */
+  public final boolean isBatchNormFolded() {
+    return batchNormFolded;
+  }
+
+  private static void foldUnits(Block block) {
+    for (Pair<String, Block> child : block.getChildren()) {
+      if (child.getValue() instanceof ConvolutionUnit unit) {
+        unit.foldBatchNorm();
+      } else {
+        foldUnits(child.getValue());
+      }
+    }
+  }
+
+  /**
    * Runs the network on {@code (N, C, H, W)} images.
    *
    * @return {@code (N, classes)} logits; in training with auxiliary classifiers on, followed by theirs
@@ -141,6 +172,10 @@ public abstract class NetworkBlock extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
       PairList<String, Object> params) {
+    if (training && batchNormFolded) {
+      throw new IllegalStateException(getClass().getSimpleName() + "'s batch normalisation is folded into its "
+          + "convolutions for inference; it cannot be trained (build and load it again, without folding)");
+    }
     NDList auxLogits = new NDList();
     NDList x = inputs;
     for (int i = 0; i < rows.size(); i++) {

@@ -4,6 +4,7 @@ import static io.netspec.export.onnx.OnnxGraph.integer;
 import static io.netspec.export.onnx.OnnxGraph.integers;
 import static io.netspec.export.onnx.OnnxGraph.real;
 
+import io.netspec.blocks.FoldedConvolution;
 import io.netspec.dsl.analysis.TensorShape;
 import io.netspec.dsl.spec.Activation;
 import io.netspec.dsl.spec.AdaptiveAvgPool;
@@ -37,14 +38,17 @@ final class LayerNodes {
 
   private final OnnxGraph graph;
   private final int numClasses;
+  private final boolean foldBatchNorm;
 
   /**
    * @param graph the graph the nodes are added to
    * @param numClasses the width of the rows written {@code units: classes}
+   * @param foldBatchNorm whether batch normalisation is folded into the convolution before it
    */
-  LayerNodes(OnnxGraph graph, int numClasses) {
+  LayerNodes(OnnxGraph graph, int numClasses, boolean foldBatchNorm) {
     this.graph = graph;
     this.numClasses = numClasses;
+    this.foldBatchNorm = foldBatchNorm;
   }
 
   /**
@@ -123,20 +127,37 @@ final class LayerNodes {
         parameters);
   }
 
-  /** A convolution, its batch normalisation and ReLU as the style says: one unit of the tensor names. */
+  /**
+   * A convolution, its batch normalisation and ReLU as the style says: one unit of the tensor names. With the
+   * batch normalisation folded, one Conv computes both, its weight and bias rewritten as the blocks fold them
+   * ({@link FoldedConvolution}) and named {@code <unit>.conv_bn.weight} and {@code .bias}, not the tensor names
+   * of the trained parameters.
+   */
   private String unit(String prefix, String input, long inChannels, int filters, Patch patch, int padding,
       ConvolutionStyle style, Initializers parameters) throws ExportException {
     long[] weightDims = {filters, inChannels, patch.height(), patch.width()};
-    List<String> inputs = new ArrayList<>(List.of(input,
-        parameter(prefix + "conv.weight", weightDims, parameters)));
-    if (style.bias()) {
-      inputs.add(parameter(prefix + "conv.bias", new long[] {filters}, parameters));
+    float[] weight = parameters.take(prefix + "conv.weight", weightDims);
+    float[] bias = style.bias() ? parameters.take(prefix + "conv.bias", filters) : null;
+    String conv = prefix + "conv";
+    boolean fold = foldBatchNorm && style.batchNorm().isPresent();
+    if (fold) {
+      String bn = prefix + "bn.";
+      FoldedConvolution folded = FoldedConvolution.of(weight, bias, parameters.take(bn + "weight", filters),
+          parameters.take(bn + "bias", filters), parameters.take(bn + "running_mean", filters),
+          parameters.take(bn + "running_var", filters), (float) style.batchNorm().get().epsilon());
+      conv = prefix + "conv_bn";
+      weight = folded.weight();
+      bias = folded.bias();
     }
-    String x = graph.node("Conv", prefix + "conv", new AttributeProto[] {
+    List<String> inputs = new ArrayList<>(List.of(input, graph.floats(conv + ".weight", weightDims, weight)));
+    if (bias != null) {
+      inputs.add(graph.floats(conv + ".bias", new long[] {filters}, bias));
+    }
+    String x = graph.node("Conv", conv, new AttributeProto[] {
         integers("kernel_shape", patch.height(), patch.width()),
         integers("strides", patch.stride(), patch.stride()),
         integers("pads", padding, padding, padding, padding)}, inputs.toArray(String[]::new));
-    if (style.batchNorm().isPresent()) {
+    if (!fold && style.batchNorm().isPresent()) {
       x = batchNorm(prefix + "bn", x, filters, style.batchNorm().get(), parameters);
     }
     return style.activation() == Activation.RELU ? graph.node("Relu", prefix + "relu", x) : x;

@@ -50,7 +50,9 @@ public final class OnnxExporter {
   private OnnxExporter() {}
 
   /**
-   * Exports the main path of a network.
+   * Exports the main path of a network for inference, each batch normalisation folded into the convolution
+   * before it (one Conv node, no BatchNormalization): {@link #export(NetworkAnalysis, Block, OnnxMetadata,
+   * boolean)} with {@code true}.
    *
    * @param analysis the checked spec the network was built from
    * @param network the DJL network, initialised or with parameters loaded; its children are read by name
@@ -60,10 +62,27 @@ public final class OnnxExporter {
    */
   public static ModelProto export(NetworkAnalysis analysis, Block network, OnnxMetadata metadata)
       throws ExportException {
+    return export(analysis, network, metadata, true);
+  }
+
+  /**
+   * Exports the main path of a network.
+   *
+   * @param analysis the checked spec the network was built from
+   * @param network the DJL network, initialised or with parameters loaded; its children are read by name
+   * @param metadata the class names (as many as the network's logits) and the input normalisation
+   * @param foldBatchNorm true: each batch normalisation folded into its convolution's weight and bias (the
+   *     inference network, faster); false: BatchNormalization nodes with the trained parameters under their
+   *     tensor names
+   * @return the model
+   * @throws ExportException if the network's parameters are not those the spec describes
+   */
+  public static ModelProto export(NetworkAnalysis analysis, Block network, OnnxMetadata metadata,
+      boolean foldBatchNorm) throws ExportException {
     NetworkSpec spec = analysis.spec();
     int classes = metadata.classes().size();
     OnnxGraph graph = new OnnxGraph(spec.className(), spec.description());
-    LayerNodes nodes = new LayerNodes(graph, classes);
+    LayerNodes nodes = new LayerNodes(graph, classes, foldBatchNorm);
     TensorShape input = analysis.input();
     graph.input(INPUT, input.channels(), input.height(), input.width());
     Initializers parameters = Initializers.of(spec, network, classes);

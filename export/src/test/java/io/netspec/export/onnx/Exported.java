@@ -45,13 +45,18 @@ final class Exported implements AutoCloseable {
   }
 
   static Exported of(Path spec, long seed) throws Exception {
+    return of(spec, seed, true);
+  }
+
+  /** As {@link #of(Path, long)}, with batch normalisation folded into the convolutions or not. */
+  static Exported of(Path spec, long seed, boolean foldBatchNorm) throws Exception {
     NetworkAnalysis analysis = Analyzer.analyze(SpecLoader.load(spec));
     InterpretedNetwork network = InterpretedNetwork.builder(analysis.spec()).build();
     NDManager manager = NDManager.newBaseManager();
     ai.djl.engine.Engine.getInstance().setRandomSeed((int) seed); // the weights' initialisation
     network.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(network.inputShape()));
     randomize(network, new Random(seed));
-    ModelProto model = OnnxExporter.export(analysis, network, metadata(network.numClasses()));
+    ModelProto model = OnnxExporter.export(analysis, network, metadata(network.numClasses()), foldBatchNorm);
     return new Exported(analysis, network, model, manager);
   }
 

@@ -72,13 +72,31 @@ class OnnxExportTest {
 
   @Test
   void parametersCarryTheTensorNames() throws Exception {
-    try (Exported exported = Exported.of(spec("googlenet-fashion.yaml"), 1)) {
+    try (Exported exported = Exported.of(spec("googlenet-fashion.yaml"), 1, false)) {
       List<String> names = exported.model.getGraph().getInitializerList().stream().map(t -> t.getName()).toList();
       // names of the contracts' tensor-name rule, derived from the spec's rows by hand
       assertTrue(names.containsAll(List.of("conv1.conv.weight", "conv1.bn.weight", "conv1.bn.running_var",
           "inception_3a.branch2.0.conv.weight", "inception_3a.branch3.1.bn.running_mean",
           "inception_5a.branch4.1.bn.bias", "fc.weight", "fc.bias")), names.toString());
       assertFalse(names.contains("conv1.conv.bias"), "the fashion spec's convolutions have no bias");
+    }
+  }
+
+  @Test
+  void foldedBatchNormLeavesNoBatchNormalizationNode() throws Exception {
+    try (Exported exported = Exported.of(spec("googlenet-fashion.yaml"), 1)) {
+      List<String> operators = exported.model.getGraph().getNodeList().stream().map(n -> n.getOpType()).toList();
+      assertFalse(operators.contains("BatchNormalization"), operators.toString());
+      assertTrue(operators.contains("Conv"), operators.toString());
+      List<String> names = exported.model.getGraph().getInitializerList().stream().map(t -> t.getName()).toList();
+      // the fashion spec's convolutions have no bias of their own: the fold gives each one
+      assertTrue(names.containsAll(List.of("conv1.conv_bn.weight", "conv1.conv_bn.bias",
+          "inception_3a.branch2.0.conv_bn.bias")), names.toString());
+      assertFalse(names.stream().anyMatch(n -> n.contains(".bn.") || n.endsWith("conv.weight")), names.toString());
+    }
+    try (Exported unfolded = Exported.of(spec("googlenet-fashion.yaml"), 1, false)) {
+      assertTrue(unfolded.model.getGraph().getNodeList().stream()
+          .anyMatch(n -> n.getOpType().equals("BatchNormalization")), "unfolded, the BatchNormalization nodes stay");
     }
   }
 

@@ -60,12 +60,22 @@ class OnnxParityTest {
     assertSameLogits(everyExportCase(), 7);
   }
 
+  /** The shipped specs' parity runs folded (the default); the BatchNormalization nodes unfolded, here. */
+  @org.junit.jupiter.api.Test
+  void unfoldedBatchNormGivesTheDjlLogits() throws Exception {
+    assertSameLogits(Path.of(System.getProperty("netspec.specs", "../specs"), "googlenet-fashion.yaml"), 3, false);
+  }
+
   static Path everyExportCase() throws URISyntaxException {
     return Path.of(OnnxParityTest.class.getResource("/every-export-case.yaml").toURI());
   }
 
   private static void assertSameLogits(Path spec, long seed) throws Exception {
-    try (Exported exported = Exported.of(spec, seed)) {
+    assertSameLogits(spec, seed, true);
+  }
+
+  private static void assertSameLogits(Path spec, long seed, boolean foldBatchNorm) throws Exception {
+    try (Exported exported = Exported.of(spec, seed, foldBatchNorm)) {
       float[] batch = exported.batch(seed + 1);
       float[][] djl = exported.djlLogits(batch);
       float[][] onnx = exported.onnxLogits(batch);

@@ -69,6 +69,11 @@ final class EvalCommand implements Callable<Integer> {
           + "to use instead of the run's own parameters")
   private Path weights;
 
+  @Option(names = "--no-fold",
+      description = "run batch normalisation as its own step instead of folding it into the convolutions' "
+          + "weights (the same results within rounding; folding is faster)")
+  private boolean noFold;
+
   @Option(names = "--batch-size", paramLabel = "B", defaultValue = "64", description = "default: ${DEFAULT-VALUE}")
   private int batchSize;
 
@@ -114,6 +119,9 @@ final class EvalCommand implements Callable<Integer> {
     try (TrainedRun trained = TrainedRun.open(run, params.fileName())) {
       if (weights != null) {
         WeightsFile.load(weights, trained.network());
+      }
+      if (!noFold) {
+        trained.foldBatchNorm();
       }
       if (workers != null) {
         Options.requirePositive(spec, "--workers", workers);

@@ -93,6 +93,11 @@ final class ExportCommand implements Callable<Integer> {
       description = "the random seed of an untrained network's parameters (default: ${DEFAULT-VALUE})")
   private int seed;
 
+  @Option(names = "--no-fold",
+      description = "onnx: keep BatchNormalization nodes with the trained parameters instead of folding them "
+          + "into the convolutions' weights (safetensors files always hold the parameters as trained)")
+  private boolean noFold;
+
   @Override
   public Integer call() throws Exception {
     if (classes != null) {
@@ -141,7 +146,7 @@ final class ExportCommand implements Callable<Integer> {
 
   private void write(NetworkAnalysis analysis, Network network, OnnxMetadata metadata, Path file) throws Exception {
     switch (format) {
-      case onnx -> OnnxFiles.write(OnnxExporter.export(analysis, network.block(), metadata), file);
+      case onnx -> OnnxFiles.write(OnnxExporter.export(analysis, network.block(), metadata, !noFold), file);
       case safetensors -> WeightsFile.export(network, file);
     }
   }

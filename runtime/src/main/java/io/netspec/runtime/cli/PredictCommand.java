@@ -91,6 +91,11 @@ final class PredictCommand implements Callable<Integer> {
           + "to use instead of the run's own parameters")
   private Path weights;
 
+  @Option(names = "--no-fold",
+      description = "run batch normalisation as its own step instead of folding it into the convolutions' "
+          + "weights (the same results within rounding; folding is faster)")
+  private boolean noFold;
+
   @Override
   public Integer call() throws Exception {
     Options.requirePositive(spec, "--top", top);
@@ -109,6 +114,9 @@ final class PredictCommand implements Callable<Integer> {
     try (TrainedRun trained = TrainedRun.open(run, params.fileName())) {
       if (weights != null) {
         WeightsFile.load(weights, trained.network());
+      }
+      if (!noFold) {
+        trained.foldBatchNorm();
       }
       return classify(trained.imageShape(), batch -> trained.predict(batch, top));
     }

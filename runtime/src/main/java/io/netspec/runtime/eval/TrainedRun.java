@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.netspec.blocks.NetworkBlock;
 import io.netspec.dsl.diagnostics.SpecException;
 import io.netspec.exchange.WeightsException;
 import io.netspec.report.run.RunLayout;
@@ -142,6 +143,22 @@ public final class TrainedRun implements AutoCloseable {
 
   public Network network() {
     return network;
+  }
+
+  /**
+   * Folds each batch normalisation into the convolution before it, for inference ({@link
+   * NetworkBlock#foldBatchNorm()}): call it once the parameters to use are loaded. The parameters keep their
+   * trained values; the network can no longer be trained.
+   *
+   * @return false if the run's network is no {@link NetworkBlock} (a class generated before the blocks
+   *     library) and runs unfolded
+   */
+  public boolean foldBatchNorm() {
+    if (network.block() instanceof NetworkBlock blocks) {
+      blocks.foldBatchNorm();
+      return true;
+    }
+    return false;
   }
 
   /** The transform from the training images' format to the network's input. */
