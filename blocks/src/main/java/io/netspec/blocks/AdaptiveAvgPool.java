@@ -64,7 +64,18 @@ public final class AdaptiveAvgPool extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    NDArray input = inputs.singletonOrThrow();
+    NDArray given = inputs.singletonOrThrow();
+    if (given.getDataType() != DataType.FLOAT32) {
+      // bfloat16 (Precision.BF16): averaged in FP32
+      try (NDArray input = EngineCasts.toFloat32(given, training);
+          NDArray pooled = pool(input)) {
+        return new NDList(EngineCasts.typeAs(pooled, given, training));
+      }
+    }
+    return new NDList(pool(given));
+  }
+
+  private NDArray pool(NDArray input) {
     NDManager manager = input.getManager();
     long inputHeight = input.getShape().get(2);
     long inputWidth = input.getShape().get(3);
@@ -76,7 +87,7 @@ public final class AdaptiveAvgPool extends AbstractBlock {
     NDArray columnsPooled = input.matMul(columnMeans);
     NDArray pooled = rowMeans.matMul(columnsPooled);
     List.of(rowMeans, columnMeans, columnsPooled).forEach(NDArray::close);
-    return new NDList(pooled);
+    return pooled;
   }
 
   /**

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.pooling.Pool;
@@ -83,7 +84,18 @@ public final class LocalResponseNorm extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    NDArray input = inputs.singletonOrThrow();
+    NDArray given = inputs.singletonOrThrow();
+    if (given.getDataType() != DataType.FLOAT32) {
+      // bfloat16 (Precision.BF16): the sum of squares and the power are computed in FP32
+      try (NDArray input = EngineCasts.toFloat32(given, training);
+          NDArray normalised = normalise(input)) {
+        return new NDList(EngineCasts.typeAs(normalised, given, training));
+      }
+    }
+    return new NDList(normalise(given));
+  }
+
+  private NDArray normalise(NDArray input) {
     Shape shape = input.getShape();
     long channels = shape.get(1);
     NDManager caller = input.getManager();
@@ -104,7 +116,7 @@ public final class LocalResponseNorm extends AbstractBlock {
       NDArray exponent = scope.full(new Shape(), beta, input.getDataType());
       NDArray normalised = input.div(average.mul(scale).add(k).pow(exponent));
       normalised.attach(caller);
-      return new NDList(normalised);
+      return normalised;
     }
   }
 
