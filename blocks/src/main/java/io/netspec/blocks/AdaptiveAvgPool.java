@@ -64,15 +64,8 @@ public final class AdaptiveAvgPool extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    NDArray given = inputs.singletonOrThrow();
-    if (given.getDataType() != DataType.FLOAT32) {
-      // bfloat16 (Precision.BF16): averaged in FP32
-      try (NDArray input = EngineCasts.toFloat32(given, training);
-          NDArray pooled = pool(input)) {
-        return new NDList(EngineCasts.typeAs(pooled, given, training));
-      }
-    }
-    return new NDList(pool(given));
+    // with bfloat16 input (Precision.BF16), averaged in FP32
+    return new NDList(EngineCasts.inFloat32(inputs.singletonOrThrow(), training, this::pool));
   }
 
   private NDArray pool(NDArray input) {

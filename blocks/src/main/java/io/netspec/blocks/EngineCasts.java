@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -88,6 +89,20 @@ final class EngineCasts {
       case BFLOAT16 -> toBFloat16(x, training);
       default -> throw new IllegalArgumentException("no cast to " + type);
     };
+  }
+
+  /**
+   * {@code operation} computed in FP32: on {@code input} itself if it is FP32, else on its FP32 cast, the result
+   * cast back to {@code input}'s type. For arithmetic that bfloat16 would round too coarsely.
+   */
+  static NDArray inFloat32(NDArray input, boolean training, UnaryOperator<NDArray> operation) {
+    if (input.getDataType() == DataType.FLOAT32) {
+      return operation.apply(input);
+    }
+    try (NDArray wide = toFloat32(input, training);
+        NDArray result = operation.apply(wide)) {
+      return typeAs(result, input, training);
+    }
   }
 
   private static PtSymbolBlock load(String name, String parameters, String expression) {

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.pooling.Pool;
@@ -84,15 +83,8 @@ public final class LocalResponseNorm extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    NDArray given = inputs.singletonOrThrow();
-    if (given.getDataType() != DataType.FLOAT32) {
-      // bfloat16 (Precision.BF16): the sum of squares and the power are computed in FP32
-      try (NDArray input = EngineCasts.toFloat32(given, training);
-          NDArray normalised = normalise(input)) {
-        return new NDList(EngineCasts.typeAs(normalised, given, training));
-      }
-    }
-    return new NDList(normalise(given));
+    // with bfloat16 input (Precision.BF16), the sum of squares and the power are computed in FP32
+    return new NDList(EngineCasts.inFloat32(inputs.singletonOrThrow(), training, this::normalise));
   }
 
   private NDArray normalise(NDArray input) {
