@@ -119,7 +119,9 @@ public record TrainingSettings(int epochs, int batchSize, OptimizerChoice optimi
     if (gradientClip > 0) {
       text.append(", gradients clipped to ±").append(plain(gradientClip));
     }
-    text.append(", ").append(precisionName(precision));
+    if (precision != Precision.FP32) {
+      text.append(", ").append(precisionName(precision));
+    }
     return text.toString();
   }
 

@@ -58,6 +58,7 @@ class PrecisionCliTest {
   @Test
   void runJsonRecordsThePrecisionAndResumeKeepsIt() throws Exception {
     assertEquals("fp32", settings(fp32Run).get("precision").getAsString());
+    // the default is not named, as other options at their defaults are not
     assertEquals("bf16", settings(bf16Run).get("precision").getAsString(), "after the resumed epoch too");
     assertTrue(recipeLine(bf16Console).endsWith(", bf16"), bf16Console);
     assertTrue(recipeLine(resumedConsole).endsWith(", bf16"), resumedConsole);
