@@ -10,8 +10,10 @@ import ai.djl.ndarray.types.DataType;
  * convolutions and linear layers as bfloat16 through a cast that passes the gradient back to the FP32
  * parameter, so the convolutions and matrix products run in bfloat16; BatchNorm reads its scale, shift and
  * running statistics in FP32 and keeps the statistics in FP32; the logits come back as FP32, so the loss and
- * the softmax are computed in FP32. Pools, ReLU, dropout and local response normalisation run in the
- * activations' format, bfloat16.
+ * the softmax are computed in FP32. Max and average pools, ReLU, dropout and concatenation run in the
+ * activations' format, bfloat16; local response normalisation and the adaptive average pool compute in FP32 and
+ * hand bfloat16 on. Casts go through {@link EngineCasts}, as DJL 0.36 has none that records a gradient. It
+ * pays only where the processor has bfloat16 arithmetic; elsewhere libtorch emulates it, slowly.
  */
 public enum Precision {
   /** 32-bit floats throughout. */
