@@ -12,7 +12,7 @@ import ai.djl.ndarray.types.DataType;
  * running statistics in FP32 and keeps the statistics in FP32; the logits come back as FP32, so the loss and
  * the softmax are computed in FP32. Max and average pools, ReLU, dropout and concatenation run in the
  * activations' format, bfloat16; local response normalisation and the adaptive average pool compute in FP32 and
- * hand bfloat16 on. Casts go through {@link EngineCasts}, as DJL 0.36 has none that records a gradient. It
+ * hand bfloat16 on. Casts go through {@code EngineCasts}, as DJL 0.36 has none that records a gradient. It
  * pays only where the processor has bfloat16 arithmetic; elsewhere libtorch emulates it, slowly.
  */
 public enum Precision {
