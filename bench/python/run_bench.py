@@ -205,6 +205,49 @@ def fold_case(threads, quick, log):
     return result
 
 
+# --precision bf16 against fp32: googlenet-torchvision at 224x224, batch 16, training and inference, each side in
+# both precisions (PyTorch's under torch.autocast("cpu", torch.bfloat16)), interleaved in every round
+PRECISION_CASES = [("torchvision", 224, 16, "train"), ("torchvision", 224, 16, "infer")]
+PRECISIONS = ["fp32", "bf16"]
+
+
+def precision_cases(rounds, iterations, threads, log):
+    cases = [{"model": model, "size": size, "batch": batch, "mode": mode, "warmup": iterations[(size, mode)][0],
+              "iterations": iterations[(size, mode)][1],
+              "runs": {f"{side} {precision}": [] for side in ("netspec", "pytorch") for precision in PRECISIONS}}
+             for model, size, batch, mode in PRECISION_CASES]
+    for r in range(rounds):
+        for index, case in enumerate(cases):
+            keys = list(case["runs"])
+            if (r + index) % 2 == 1:
+                keys.reverse()
+            args = (case["model"], case["size"], case["batch"], case["mode"], case["warmup"], case["iterations"])
+            for key in keys:
+                side, precision = key.split()
+                if side == "netspec":
+                    command = java_command("io.netspec.bench.ThroughputCase", *args, precision, threads=threads)
+                else:
+                    command = [PYTHON, os.path.join(HERE, "torch_case.py")] + [str(a) for a in args] + \
+                        [str(threads), precision]
+                result = run_json(command, threads)
+                result["round"] = r + 1
+                case["runs"][key].append(result)
+                log(f"round {r + 1}/{rounds} {case['model']:11} {case['size']:3}/{case['batch']:2} {case['mode']:5} "
+                    f"{key:12} {result['images_per_second']:8.2f} img/s  ({result['process_seconds']} s, others used "
+                    f"{result['other_cpu_cores']} cores)")
+    for case in cases:
+        ips = {key: median([x["images_per_second"] for x in runs]) for key, runs in case["runs"].items()}
+        case["images_per_second"] = ips
+        case["bf16_over_fp32"] = {side: round(ips[f"{side} bf16"] / ips[f"{side} fp32"], 3)
+                                  for side in ("netspec", "pytorch")}
+        case["netspec_over_pytorch"] = {precision: round(ips[f"netspec {precision}"] / ips[f"pytorch {precision}"], 3)
+                                        for precision in PRECISIONS}
+        log(f"{case['model']} {case['size']}/{case['batch']} {case['mode']}: bf16/fp32 netspec "
+            f"{case['bf16_over_fp32']['netspec']}, PyTorch {case['bf16_over_fp32']['pytorch']}; netspec/PyTorch in bf16 "
+            f"{case['netspec_over_pytorch']['bf16']}")
+    return cases
+
+
 def generate_and_compile(repetitions, log):
     result = run_json(java_command("io.netspec.bench.GenerateAndCompile", os.path.join(ROOT, "specs"),
                                    repetitions, threads=2), 2)
@@ -259,7 +302,13 @@ def main():
     parser.add_argument("--profile", nargs=4, metavar=("MODEL", "SIZE", "BATCH", "MODE"),
                         help="only profile one case (MODEL torchvision or paper, SIZE 224 or 96, MODE train or infer), "
                         "3 steps; writes bench/results/<stamp>-profile.json and prints its tables")
+    parser.add_argument("--precision-only", action="store_true",
+                        help="only the fp32 / bf16 cases (googlenet-torchvision 224x224 batch 16, training and "
+                        "inference); writes bench/results/<stamp>-precision.json")
     options = parser.parse_args()
+    if options.precision_only:
+        precision_only(options)
+        return
     if options.profile:
         profile_only(options)
         return
@@ -287,6 +336,7 @@ def main():
     results["flops"] = network_flops()
     add_flop_rates(results["throughput"], results["flops"], results["ceiling"])
     results["fold"] = fold_case(options.threads, options.quick, log)
+    results["precision"] = precision_cases(rounds, iterations, options.threads, log)
     results["generate_and_compile"] = generate_and_compile(2 if options.quick else 3, log)
     results["max_pool"] = max_pool_case(options.threads, 3 if options.quick else 7, log)
     results["profile"] = profile("torchvision", 96, 32, 2 if options.quick else 3, options.threads, results_dir,
@@ -317,6 +367,24 @@ def main():
         import markdown_table
         markdown_table.update(os.path.join(ROOT, "BENCHMARKS.md"), results, os.path.relpath(out, ROOT))
         log("BENCHMARKS.md updated")
+
+
+def precision_only(options):
+    rounds = options.rounds or (1 if options.quick else 3)
+    results_dir = os.path.join(BENCH, "results")
+    os.makedirs(results_dir, exist_ok=True)
+    now = datetime.datetime.now(datetime.timezone.utc)
+    with open("/proc/loadavg") as f:
+        load = f.read().split()[:3]
+    results = {"date": now.strftime("%Y-%m-%d %H:%M UTC"), "rounds": rounds, "threads": options.threads,
+               "note": options.note, "machine": machine(), "load_average_before": load,
+               "precision": precision_cases(rounds, QUICK_ITERATIONS if options.quick else ITERATIONS,
+                                            options.threads, lambda text: print(text, flush=True))}
+    out = os.path.join(results_dir, now.strftime("%Y-%m-%dT%H%M%SZ") + "-precision.json")
+    with open(out, "w") as f:
+        json.dump(results, f, indent=1)
+        f.write("\n")
+    print(f"results: {os.path.relpath(out, ROOT)}")
 
 
 def profile_only(options):

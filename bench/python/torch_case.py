@@ -1,8 +1,10 @@
 """One benchmark case on Debian's PyTorch, in its own process; the counterpart of io.netspec.bench.ThroughputCase.
 
-usage: /usr/bin/python3 torch_case.py MODEL SIZE BATCH MODE WARMUP ITERATIONS THREADS
+usage: /usr/bin/python3 torch_case.py MODEL SIZE BATCH MODE WARMUP ITERATIONS THREADS [PRECISION]
+PRECISION: fp32 (default) or bf16, the forward pass and the loss under torch.autocast("cpu", torch.bfloat16).
 Prints one JSON line: images/s over the timed iterations, each iteration's milliseconds, peak resident memory.
 """
+import contextlib
 import json
 import os
 import sys
@@ -32,8 +34,16 @@ def build(model, size):
     return PaperGoogLeNet(size)
 
 
+def autocast(precision):
+    """Mixed precision as PyTorch does it on the CPU, or nothing for fp32."""
+    if precision == "bf16":
+        return torch.autocast("cpu", dtype=torch.bfloat16)
+    return contextlib.nullcontext()
+
+
 def main():
     model_name, size, batch, mode, warmup, iterations, threads = sys.argv[1:8]
+    precision = sys.argv[8] if len(sys.argv) > 8 else "fp32"
     size, batch, warmup, iterations, threads = map(int, (size, batch, warmup, iterations, threads))
     torch.set_num_threads(threads)
     torch.set_num_interop_threads(1)
@@ -49,12 +59,13 @@ def main():
         for i in range(warmup + iterations):
             start = time.perf_counter()
             optimizer.zero_grad()
-            out = model(images)
-            if model_name == "torchvision":
-                logits, aux2, aux1 = out  # GoogLeNetOutputs(logits, aux_logits2, aux_logits1)
-            else:
-                logits, aux1, aux2 = out
-            loss = loss_fn(logits, labels) + 0.3 * loss_fn(aux1, labels) + 0.3 * loss_fn(aux2, labels)
+            with autocast(precision):
+                out = model(images)
+                if model_name == "torchvision":
+                    logits, aux2, aux1 = out  # GoogLeNetOutputs(logits, aux_logits2, aux_logits1)
+                else:
+                    logits, aux1, aux2 = out
+                loss = loss_fn(logits, labels) + 0.3 * loss_fn(aux1, labels) + 0.3 * loss_fn(aux2, labels)
             loss.backward()
             optimizer.step()
             if i >= warmup:
@@ -64,11 +75,13 @@ def main():
         with torch.no_grad():
             for i in range(warmup + iterations):
                 start = time.perf_counter()
-                model(images).numpy()
+                with autocast(precision):
+                    logits = model(images)
+                logits.float().numpy()
                 if i >= warmup:
                     millis.append((time.perf_counter() - start) * 1000)
     print(json.dumps({
-        "side": "pytorch", "model": model_name, "size": size, "batch": batch, "mode": mode,
+        "side": "pytorch", "model": model_name, "size": size, "batch": batch, "mode": mode, "precision": precision,
         "images_per_second": round(batch * len(millis) / (sum(millis) / 1000), 3),
         "step_ms": [round(m, 2) for m in millis], "peak_rss_kb": peak_rss_kb(),
         "engine": "PyTorch " + torch.__version__ + ", torchvision " + torchvision.__version__,

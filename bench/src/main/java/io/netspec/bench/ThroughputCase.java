@@ -15,6 +15,8 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.tracker.Tracker;
+import io.netspec.blocks.NetworkBlock;
+import io.netspec.blocks.Precision;
 import io.netspec.runtime.train.ClassifierLoss;
 import io.netspec.runtime.train.OptimizerChoice;
 import java.util.ArrayList;
@@ -31,7 +33,10 @@ import java.util.Locale;
  * {@link Trainer}, as the runtime's training loop does. {@code infer}: forward in inference mode, no grad.
  * The batch is the same random one at every iteration: no data loading is measured.
  *
- * <p>Usage: {@code ThroughputCase MODEL SIZE BATCH MODE WARMUP ITERATIONS}
+ * <p>{@code PRECISION} ({@code fp32} when not given, or {@code bf16}) is the network's {@link Precision}, as
+ * {@code --precision} sets it for {@code train}, {@code eval} and {@code predict}.
+ *
+ * <p>Usage: {@code ThroughputCase MODEL SIZE BATCH MODE WARMUP ITERATIONS [PRECISION]}
  */
 public final class ThroughputCase {
 
@@ -44,10 +49,12 @@ public final class ThroughputCase {
     String mode = args[3];
     int warmup = Integer.parseInt(args[4]);
     int iterations = Integer.parseInt(args[5]);
+    Precision precision = args.length > 6 ? Precision.valueOf(args[6].toUpperCase(Locale.ROOT)) : Precision.FP32;
 
     Engine engine = Engine.getInstance();
     engine.setRandomSeed(42);
     Networks.Built net = Networks.build(modelName, size);
+    ((NetworkBlock) net.block()).setPrecision(precision);
     Shape input = new Shape(batch, 3, size, size);
     List<Double> millis = new ArrayList<>();
     try (Model model = Model.newInstance("bench", Device.cpu())) {
@@ -89,9 +96,9 @@ public final class ThroughputCase {
       steps.append(steps.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.2f", m));
     }
     System.out.printf(Locale.ROOT,
-        "{\"side\":\"netspec\",\"model\":\"%s\",\"size\":%d,\"batch\":%d,\"mode\":\"%s\",\"images_per_second\":%.3f,"
+        "{\"side\":\"netspec\",\"model\":\"%s\",\"size\":%d,\"batch\":%d,\"mode\":\"%s\",\"precision\":\"%s\",\"images_per_second\":%.3f,"
             + "\"step_ms\":[%s],\"peak_rss_kb\":%d,\"engine\":\"%s %s\",\"threads\":%d,\"interop_threads\":%d}%n",
-        modelName, size, batch, mode, batch * millis.size() / (total / 1000), steps,
+        modelName, size, batch, mode, precision.name().toLowerCase(Locale.ROOT), batch * millis.size() / (total / 1000), steps,
         ProcessMemory.peakResidentKb(), engine.getEngineName(), engine.getVersion(), JniUtils.getNumThreads(),
         JniUtils.getNumInteropThreads());
   }

@@ -64,7 +64,11 @@ public final class AdaptiveAvgPool extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    NDArray input = inputs.singletonOrThrow();
+    // with bfloat16 input (Precision.BF16), averaged in FP32
+    return new NDList(EngineCasts.inFloat32(inputs.singletonOrThrow(), training, this::pool));
+  }
+
+  private NDArray pool(NDArray input) {
     NDManager manager = input.getManager();
     long inputHeight = input.getShape().get(2);
     long inputWidth = input.getShape().get(3);
@@ -76,7 +80,7 @@ public final class AdaptiveAvgPool extends AbstractBlock {
     NDArray columnsPooled = input.matMul(columnMeans);
     NDArray pooled = rowMeans.matMul(columnsPooled);
     List.of(rowMeans, columnMeans, columnsPooled).forEach(NDArray::close);
-    return new NDList(pooled);
+    return pooled;
   }
 
   /**

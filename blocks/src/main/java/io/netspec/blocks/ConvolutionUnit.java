@@ -51,6 +51,11 @@ public final class ConvolutionUnit extends AbstractBlock {
 
   private NDArray foldedBias;
 
+  /** The folded weight and bias in the compute type of a bfloat16 forward pass (null until one runs). */
+  private NDArray castWeight;
+
+  private NDArray castBias;
+
   private ConvolutionUnit(Builder builder) {
     super(VERSION);
     reduction = builder.reduction > 0 ? addChildBlock("reduction", builder.reductionUnit()) : null;
@@ -192,8 +197,18 @@ public final class ConvolutionUnit extends AbstractBlock {
 
   /** The folded convolution: what the convolution and its batch normalisation compute in inference. */
   private NDList foldedConvolution(NDArray input) {
-    return Conv2d.conv2d(input, foldedWeight.toDevice(input.getDevice(), false),
-        foldedBias.toDevice(input.getDevice(), false), stride, padding, new Shape(1, 1), 1);
+    NDArray weight = foldedWeight;
+    NDArray bias = foldedBias;
+    if (input.getDataType() != weight.getDataType()) { // bfloat16 inference: the folded arrays cast once
+      if (castWeight == null || castWeight.getDataType() != input.getDataType()) {
+        castWeight = EngineCasts.typeAs(foldedWeight, input, false);
+        castBias = EngineCasts.typeAs(foldedBias, input, false);
+      }
+      weight = castWeight;
+      bias = castBias;
+    }
+    return Conv2d.conv2d(input, weight.toDevice(input.getDevice(), false),
+        bias.toDevice(input.getDevice(), false), stride, padding, new Shape(1, 1), 1);
   }
 
   @Override

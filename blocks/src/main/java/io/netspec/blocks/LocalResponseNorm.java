@@ -83,7 +83,11 @@ public final class LocalResponseNorm extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    NDArray input = inputs.singletonOrThrow();
+    // with bfloat16 input (Precision.BF16), the sum of squares and the power are computed in FP32
+    return new NDList(EngineCasts.inFloat32(inputs.singletonOrThrow(), training, this::normalise));
+  }
+
+  private NDArray normalise(NDArray input) {
     Shape shape = input.getShape();
     long channels = shape.get(1);
     NDManager caller = input.getManager();
@@ -104,7 +108,7 @@ public final class LocalResponseNorm extends AbstractBlock {
       NDArray exponent = scope.full(new Shape(), beta, input.getDataType());
       NDArray normalised = input.div(average.mul(scale).add(k).pow(exponent));
       normalised.attach(caller);
-      return new NDList(normalised);
+      return normalised;
     }
   }
 

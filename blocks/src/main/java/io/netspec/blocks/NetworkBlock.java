@@ -1,5 +1,6 @@
 package io.netspec.blocks;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -11,6 +12,7 @@ import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A classification network of rows run one after the other, with auxiliary classifiers on the outputs of some
@@ -23,6 +25,11 @@ import java.util.List;
  * the step ends; what the backward pass needs, the engine keeps for itself. The caller's input is never closed.
  *
  * <p>Children, in order: the rows, named as added (DJL prefixes a two-digit index), then the classifiers.
+ *
+ * <p>{@link #setPrecision} chooses the number format of the forward pass, for every row at once: with
+ * {@link Precision#BF16} the rows read a bfloat16 copy of the input and bfloat16 casts of the convolutions' and
+ * linear layers' weights, while the parameters themselves, BatchNorm's statistics and the returned logits stay
+ * FP32.
  */
 public abstract class NetworkBlock extends AbstractBlock {
 
@@ -34,6 +41,7 @@ public abstract class NetworkBlock extends AbstractBlock {
   private final List<String> rowNames = new ArrayList<>();
   private final List<AuxClassifier> auxClassifiers = new ArrayList<>();
   private boolean batchNormFolded;
+  private Precision precision = Precision.FP32;
 
   /**
    * @param inputShape one example's input: channels, height, width
@@ -165,9 +173,29 @@ public abstract class NetworkBlock extends AbstractBlock {
   }
 
   /**
+   * Sets the number format of the forward pass ({@link Precision#FP32} when not set). The parameters stay FP32
+   * either way, so the same network can train in one format and be evaluated in the other.
+   *
+   * @param precision the format
+   */
+  public final void setPrecision(Precision precision) {
+    this.precision = Objects.requireNonNull(precision, "precision");
+  }
+
+  /**
+   * The number format of the forward pass.
+   *
+   * @return the format
+   */
+  public final Precision precision() {
+    return precision;
+  }
+
+  /**
    * Runs the network on {@code (N, C, H, W)} images.
    *
-   * @return {@code (N, classes)} logits; in training with auxiliary classifiers on, followed by theirs
+   * @return {@code (N, classes)} logits; in training with auxiliary classifiers on, followed by theirs; FP32
+   *     in every {@link Precision}
    */
   @Override
   protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
@@ -176,6 +204,26 @@ public abstract class NetworkBlock extends AbstractBlock {
       throw new IllegalStateException(getClass().getSimpleName() + "'s batch normalisation is folded into its "
           + "convolutions for inference; it cannot be trained (build and load it again, without folding)");
     }
+    NDArray input = inputs.singletonOrThrow();
+    if (precision == Precision.FP32 && input.getDataType() == DataType.FLOAT32) {
+      return forwardRows(parameterStore, inputs, training, params);
+    }
+    DataType computeType = precision.computeType();
+    try (ComputeTypeStore store = new ComputeTypeStore(parameterStore, computeType, input.getManager());
+        NDList computeInput = new NDList(EngineCasts.to(input, computeType, training))) {
+      NDList outputs = forwardRows(store, computeInput, training, params);
+      NDList logits = new NDList(outputs.size());
+      for (NDArray output : outputs) {
+        logits.add(EngineCasts.toFloat32(output, training));
+      }
+      outputs.close(); // what the backward pass needs of these, the engine keeps
+      return logits;
+    }
+  }
+
+  /** The rows, and in training the classifiers on their outputs, on inputs of the compute type. */
+  private NDList forwardRows(ParameterStore parameterStore, NDList inputs, boolean training,
+      PairList<String, Object> params) {
     NDList auxLogits = new NDList();
     NDList x = inputs;
     for (int i = 0; i < rows.size(); i++) {

@@ -45,7 +45,7 @@ final class NetworkType {
       "inputShapes", "outputDataTypes", "inputNames",
       // NetworkBlock and the network's own members
       "builder", "numClasses", "hasAuxClassifiers", "auxLossWeights", "inputShape", "addRow",
-      "addAuxClassifier", "requireAuxClassifier", "getTrainingOutputShapes",
+      "addAuxClassifier", "requireAuxClassifier", "getTrainingOutputShapes", "precision",
       // parameters of the generated methods
       "attachedTo", "lossWeight");
 

@@ -1,6 +1,8 @@
 package io.netspec.runtime.cli;
 
 import io.netspec.report.run.RunLayout;
+import io.netspec.blocks.Precision;
+import io.netspec.runtime.train.TrainingSettings;
 import io.netspec.runtime.data.DataException;
 import io.netspec.runtime.data.DataSource;
 import io.netspec.runtime.data.FolderOptions;
@@ -77,6 +79,11 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--batch-size", paramLabel = "B", defaultValue = "64", description = "default: ${DEFAULT-VALUE}")
   private int batchSize;
 
+  @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
+      description = "fp32, or bf16: convolutions and matrix products in bfloat16, logits in FP32 "
+          + "(default: ${DEFAULT-VALUE})")
+  private Precision precision;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "where to write the confusion matrix (default: RUN/eval-N/confusion.json, N one more "
           + "than the last evaluation's; never over the training's own RUN/confusion.json)")
@@ -123,6 +130,7 @@ final class EvalCommand implements Callable<Integer> {
       if (!noFold) {
         trained.foldBatchNorm();
       }
+      trained.network().setPrecision(precision);
       if (workers != null) {
         Options.requirePositive(spec, "--workers", workers);
       }
@@ -144,8 +152,10 @@ final class EvalCommand implements Callable<Integer> {
         images = images.limit(n);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("%s (%s, %s): scoring %,d images, %s%n", run, trained.network().type().displayName(),
-          weights != null ? weights : params.fileName() + ".params", images.count(), source.describe(split));
+      out.printf("%s (%s, %s%s): scoring %,d images, %s%n", run, trained.network().type().displayName(),
+          weights != null ? weights : params.fileName() + ".params",
+          precision == Precision.FP32 ? "" : ", " + TrainingSettings.precisionName(precision), images.count(),
+          source.describe(split));
       List<String> skipped = source.skipped();
       if (!skipped.isEmpty()) {
         PrintWriter err = spec.commandLine().getErr();

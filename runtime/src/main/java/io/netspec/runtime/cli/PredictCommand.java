@@ -3,6 +3,7 @@ package io.netspec.runtime.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.netspec.blocks.Precision;
 import io.netspec.runtime.data.DataException;
 import io.netspec.runtime.data.FolderOptions;
 import io.netspec.runtime.data.ImageFolder;
@@ -84,6 +85,11 @@ final class PredictCommand implements Callable<Integer> {
       description = "best or last: which epoch's parameters (default: ${DEFAULT-VALUE})")
   private EvalCommand.ParameterChoice params;
 
+  @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
+      description = "fp32, or bf16: convolutions and matrix products in bfloat16, logits in FP32 "
+          + "(default: ${DEFAULT-VALUE})")
+  private Precision precision;
+
   /** One classified file. */
   private record Classified(Path file, Prediction prediction) {}
   @Option(names = "--weights", paramLabel = "FILE",
@@ -107,6 +113,9 @@ final class PredictCommand implements Callable<Integer> {
       if (weights != null) {
         throw new ParameterException(spec.commandLine(), "--weights is for a run folder, not an ONNX model");
       }
+      if (precision != Precision.FP32) {
+        throw new ParameterException(spec.commandLine(), "--precision is for a run folder, not an ONNX model");
+      }
       try (OnnxModel onnx = OnnxModel.open(run)) {
         return classify(onnx.imageShape(), batch -> onnx.predict(batch, top));
       }
@@ -118,6 +127,7 @@ final class PredictCommand implements Callable<Integer> {
       if (!noFold) {
         trained.foldBatchNorm();
       }
+      trained.network().setPrecision(precision);
       return classify(trained.imageShape(), batch -> trained.predict(batch, top));
     }
   }

@@ -1,5 +1,6 @@
 package io.netspec.runtime.cli;
 
+import io.netspec.blocks.Precision;
 import io.netspec.runtime.data.Augmentation;
 import io.netspec.dsl.spec.TrainingRecipe;
 import io.netspec.runtime.data.DataSource;
@@ -159,6 +160,11 @@ final class TrainCommand implements Callable<Integer> {
       description = "train the auxiliary classifiers (--no-aux: without them; default: as the spec has them)")
   private Boolean auxClassifiers;
 
+  @Option(names = "--precision", paramLabel = "P",
+      description = "fp32, or bf16: mixed precision, convolutions and matrix products in bfloat16, parameters, "
+          + "BatchNorm statistics and the loss in FP32 (default: fp32; kept by --resume)")
+  private Precision precision;
+
   @Option(names = "--resume", paramLabel = "RUN",
       description = "continue the run in folder RUN from its last complete epoch, up to --epochs in all; "
           + "only --epochs and --device may be given with it")
@@ -187,7 +193,8 @@ final class TrainCommand implements Callable<Integer> {
     TrainingRecipe recipe = type.training();
     RecipeOptions options = recipeOptions();
     TrainingSettings settings = validated(() -> options.resolve(recipe, seed,
-        device == null ? DeviceChoice.parse("auto") : device, workerCount()));
+        device == null ? DeviceChoice.parse("auto") : device, workerCount())
+        .withPrecision(precision != null ? precision : Precision.FP32));
     DataSource source = DataSource.resolve(data, imageShape(type, options.imageSide(recipe)), folderOptions);
     TrainingData trainingData = load(source, limit);
     Network network = type.build(Optional.of(trainingData.classNames().size()), Optional.ofNullable(auxClassifiers));

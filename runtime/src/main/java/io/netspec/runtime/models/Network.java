@@ -6,6 +6,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.netspec.blocks.NetworkBlock;
+import io.netspec.blocks.Precision;
 import java.util.List;
 
 /**
@@ -25,6 +27,21 @@ public record Network(ModelType type, AbstractBlock block, int classes, float[] 
   @Override
   public float[] auxLossWeights() {
     return auxLossWeights.clone();
+  }
+
+  /**
+   * Sets the number format of the forward pass (see {@link Precision}); netspec's networks, generated or
+   * interpreted, take either, and their parameters stay FP32.
+   *
+   * @throws IllegalArgumentException for a format other than FP32 on a block that is no {@link NetworkBlock}
+   */
+  public void setPrecision(Precision precision) {
+    if (block instanceof NetworkBlock network) {
+      network.setPrecision(precision);
+    } else if (precision != Precision.FP32) {
+      throw new IllegalArgumentException(type.displayName() + " is not a netspec network block; it computes in "
+          + "FP32 only");
+    }
   }
 
   /** Whether the forward pass in training returns auxiliary logits after the main ones. */

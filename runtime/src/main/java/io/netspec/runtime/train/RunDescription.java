@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.netspec.blocks.Precision;
 import io.netspec.runtime.data.Augmentation;
 import io.netspec.runtime.data.TrainingData;
 import io.netspec.runtime.models.ModelRecord;
@@ -57,6 +58,7 @@ final class RunDescription {
     settingsJson.addProperty("gradient_clip", settings.gradientClip());
     settingsJson.addProperty("workers", settings.workers());
     settingsJson.addProperty("device", settings.devices().text());
+    settingsJson.addProperty("precision", TrainingSettings.precisionName(settings.precision()));
     run.add("settings", settingsJson);
 
     run.addProperty("engine", engine.getEngineName() + " " + engine.getVersion());
@@ -113,7 +115,9 @@ final class RunDescription {
           DeviceChoice.parse(s.get("device").getAsString()), Augmentation.parse(s.get("augmentation").getAsString()),
           s.has("label_smoothing") ? s.get("label_smoothing").getAsFloat() : 0,
           s.has("gradient_clip") ? s.get("gradient_clip").getAsFloat() : 0,
-          s.has("workers") ? s.get("workers").getAsInt() : 1);
+          s.has("workers") ? s.get("workers").getAsInt() : 1,
+          // runs from before --precision trained in FP32
+          s.has("precision") ? TrainingSettings.precisionNamed(s.get("precision").getAsString()) : Precision.FP32);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("run.json: settings unreadable (" + e.getMessage() + ")", e);
     }

@@ -241,6 +241,7 @@ public final class TrainingSession {
 
   private Model newModel(Device device) {
     Model model = Model.newInstance(network.type().stem(), device);
+    network.setPrecision(settings.precision()); // training and the held-out scoring alike
     model.setBlock(network.block());
     return model;
   }

@@ -1,6 +1,9 @@
 package io.netspec.runtime.train;
 
+import io.netspec.blocks.Precision;
 import io.netspec.runtime.data.Augmentation;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * How to train: the {@code train} command's options over the spec's {@code training:} recipe over netspec's
@@ -19,12 +22,14 @@ import io.netspec.runtime.data.Augmentation;
  * @param labelSmoothing the share of every target spread evenly over all classes, 0 for none
  * @param gradientClip the largest absolute value of a gradient element, 0 for no clipping
  * @param workers threads that decode images and make batches ahead of the training step
+ * @param precision the number format of the forward and backward passes ({@code --precision})
  */
 public record TrainingSettings(int epochs, int batchSize, OptimizerChoice optimizer, float learningRate,
     LearningRateSchedule schedule, int warmupEpochs, float weightDecay, int seed, DeviceChoice devices,
-    Augmentation augmentation, float labelSmoothing, float gradientClip, int workers) {
+    Augmentation augmentation, float labelSmoothing, float gradientClip, int workers, Precision precision) {
 
   public TrainingSettings {
+    Objects.requireNonNull(precision, "precision");
     if (epochs < 1) {
       throw new IllegalArgumentException("epochs must be at least 1, not " + epochs);
     }
@@ -51,6 +56,14 @@ public record TrainingSettings(int epochs, int batchSize, OptimizerChoice optimi
     }
   }
 
+  /** Settings in FP32. */
+  public TrainingSettings(int epochs, int batchSize, OptimizerChoice optimizer, float learningRate,
+      LearningRateSchedule schedule, int warmupEpochs, float weightDecay, int seed, DeviceChoice devices,
+      Augmentation augmentation, float labelSmoothing, float gradientClip, int workers) {
+    this(epochs, batchSize, optimizer, learningRate, schedule, warmupEpochs, weightDecay, seed, devices,
+        augmentation, labelSmoothing, gradientClip, workers, Precision.FP32);
+  }
+
   /** Settings without label smoothing or gradient clipping, on one loading thread. */
   public TrainingSettings(int epochs, int batchSize, OptimizerChoice optimizer, float learningRate,
       LearningRateSchedule schedule, int warmupEpochs, float weightDecay, int seed, DeviceChoice devices,
@@ -67,19 +80,25 @@ public record TrainingSettings(int epochs, int batchSize, OptimizerChoice optimi
   /** The same settings for a run of {@code total} epochs in all. */
   public TrainingSettings withEpochs(int total) {
     return new TrainingSettings(total, batchSize, optimizer, learningRate, schedule, warmupEpochs, weightDecay,
-        seed, devices, augmentation, labelSmoothing, gradientClip, workers);
+        seed, devices, augmentation, labelSmoothing, gradientClip, workers, precision);
   }
 
   /** The same settings on other devices. */
   public TrainingSettings withDevices(DeviceChoice other) {
     return new TrainingSettings(epochs, batchSize, optimizer, learningRate, schedule, warmupEpochs, weightDecay,
-        seed, other, augmentation, labelSmoothing, gradientClip, workers);
+        seed, other, augmentation, labelSmoothing, gradientClip, workers, precision);
   }
 
   /** The same settings with {@code threads} loading threads. */
   public TrainingSettings withWorkers(int threads) {
     return new TrainingSettings(epochs, batchSize, optimizer, learningRate, schedule, warmupEpochs, weightDecay,
-        seed, devices, augmentation, labelSmoothing, gradientClip, threads);
+        seed, devices, augmentation, labelSmoothing, gradientClip, threads, precision);
+  }
+
+  /** The same settings in another number format. */
+  public TrainingSettings withPrecision(Precision format) {
+    return new TrainingSettings(epochs, batchSize, optimizer, learningRate, schedule, warmupEpochs, weightDecay,
+        seed, devices, augmentation, labelSmoothing, gradientClip, workers, format);
   }
 
   /** The recipe in one line, for the console. */
@@ -100,7 +119,29 @@ public record TrainingSettings(int epochs, int batchSize, OptimizerChoice optimi
     if (gradientClip > 0) {
       text.append(", gradients clipped to ±").append(plain(gradientClip));
     }
+    if (precision != Precision.FP32) {
+      text.append(", ").append(precisionName(precision));
+    }
     return text.toString();
+  }
+
+  /** The name {@code --precision} and run.json give the format: {@code fp32}, {@code bf16}. */
+  public static String precisionName(Precision precision) {
+    return precision.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The format named {@code name}, as {@link #precisionName} writes it.
+   *
+   * @throws IllegalArgumentException if no format has that name
+   */
+  public static Precision precisionNamed(String name) {
+    for (Precision precision : Precision.values()) {
+      if (precisionName(precision).equals(name)) {
+        return precision;
+      }
+    }
+    throw new IllegalArgumentException("no precision '" + name + "'");
   }
 
   /** {@code 0.0002}, not {@code 2.0E-4}; {@code 2}, not {@code 2.0}. */
