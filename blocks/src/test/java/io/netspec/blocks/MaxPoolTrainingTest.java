@@ -20,10 +20,18 @@ import org.junit.jupiter.api.Test;
  */
 class MaxPoolTrainingTest {
 
-  /** Window, stride, padding (height then width) and ceil mode: the Inception pool branch first. */
-  private static final long[][] POOLS = {
-    {3, 3, 1, 1, 1, 1, 0}, {3, 3, 1, 1, 0, 0, 0}, {3, 2, 1, 1, 1, 1, 1}, {5, 5, 1, 1, 2, 2, 0},
-    {3, 3, 2, 2, 0, 0, 1}, {2, 2, 2, 2, 0, 0, 1},
+  /** A window, stride and padding (height then width) and the rounding. */
+  private record PoolCase(Shape window, Shape stride, Shape padding, boolean ceil) {
+    static PoolCase of(long window, long stride, long padding, boolean ceil) {
+      return new PoolCase(new Shape(window, window), new Shape(stride, stride), new Shape(padding, padding), ceil);
+    }
+  }
+
+  /** The Inception pool branch first, then other stride-1 windows, then two stride-2 ones (the engine's path). */
+  private static final PoolCase[] POOLS = {
+    PoolCase.of(3, 1, 1, false), PoolCase.of(3, 1, 0, false), PoolCase.of(2, 1, 1, true),
+    PoolCase.of(5, 1, 2, false), new PoolCase(new Shape(3, 2), new Shape(1, 1), new Shape(1, 0), true),
+    PoolCase.of(3, 2, 0, true), PoolCase.of(2, 2, 0, true),
   };
 
   private static final Shape INPUT = new Shape(2, 5, 9, 8);
@@ -34,14 +42,10 @@ class MaxPoolTrainingTest {
     for (int i = 0; i < a.length; i++) {
       a[i] = Math.max(0, Math.round((float) Math.sin(i * 0.61) * 3)); // 0 to 3: many ties
     }
-    for (long[] c : POOLS) {
-      String name = c[0] + "x" + c[1] + "/" + c[2] + "x" + c[3] + " pad " + c[4] + "x" + c[5] + (c[6] == 1 ? " ceil" : "");
-      Shape window = new Shape(c[0], c[1]);
-      Shape stride = new Shape(c[2], c[3]);
-      Shape padding = new Shape(c[4], c[5]);
-      boolean ceil = c[6] == 1;
-      float[][] engine = pooledAndGradient(a, x -> Pool.maxPool2d(x, window, stride, padding, ceil));
-      float[][] ours = pooledAndGradient(a, x -> MaxPool.maxPool(x, window, stride, padding, ceil, true));
+    for (PoolCase c : POOLS) {
+      String name = c.toString();
+      float[][] engine = pooledAndGradient(a, x -> Pool.maxPool2d(x, c.window(), c.stride(), c.padding(), c.ceil()));
+      float[][] ours = pooledAndGradient(a, x -> MaxPool.maxPool(x, c.window(), c.stride(), c.padding(), c.ceil(), true));
       assertArrayEquals(engine[0], ours[0], 0f, name + ": values");
       assertArrayEquals(engine[1], ours[1], 0f, name + ": gradients");
       // each window's gradient went to one input, whole: the input gradients add up to the output ones
