@@ -1,5 +1,6 @@
 package io.netspec.blocks;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
@@ -16,8 +17,8 @@ import java.util.function.Function;
  * inference the maxima are taken over shifted views of the input, rows then columns, which gives the
  * same values as the engine's max pool and was about twice as fast on libtorch 2.7.1's CPU kernels;
  * in training the engine's max pool runs, as its backward pass needs to know where each maximum was,
- * and a stride-1 pool (an Inception module's pool branch) runs it on a channels-last copy of its input,
- * for which libtorch has a vectorised kernel: the same values and the same gradients.
+ * and on the CPU a stride-1 pool (an Inception module's pool branch) runs it on a channels-last copy of
+ * its input, for which libtorch has a vectorised kernel: the same values and the same gradients.
  * It has no parameters; it is a {@code LambdaBlock}, as DJL's pool blocks are, so that parameter files
  * have the same layout.
  */
@@ -66,7 +67,7 @@ public final class MaxPool extends LambdaBlock {
 
   /**
    * Max-pools {@code (N, C, H, W)} input as {@code Pool.maxPool2d} does: the engine's max pool in
-   * training (on a channels-last copy of the input when the stride is 1, see
+   * training (on the CPU, on a channels-last copy of the input when the stride is 1, see
    * {@link #channelsLastMaxPool}); in inference the same maxima, taken over shifted views of the rows,
    * then of the columns, of the input padded once with minus infinity.
    *
@@ -81,7 +82,8 @@ public final class MaxPool extends LambdaBlock {
   public static NDArray maxPool(NDArray input, Shape kernelShape, Shape stride, Shape padding,
       boolean ceilMode, boolean training) {
     if (training) {
-      return stride.get(0) == 1 && stride.get(1) == 1
+      boolean cpu = Device.Type.CPU.equals(input.getDevice().getDeviceType());
+      return cpu && stride.get(0) == 1 && stride.get(1) == 1
           ? channelsLastMaxPool(input, kernelShape, stride, padding, ceilMode)
           : Pool.maxPool2d(input, kernelShape, stride, padding, ceilMode);
     }
