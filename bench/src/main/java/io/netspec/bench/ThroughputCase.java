@@ -25,8 +25,9 @@ import java.util.Locale;
 
 /**
  * One benchmark case in its own process: a generated network, an input size, a batch size and a mode.
- * Prints one JSON line: images/s over the timed iterations, each iteration's milliseconds and the peak
- * resident memory of the process.
+ * Prints one JSON line: images/s over the timed iterations, each iteration's milliseconds and minor page
+ * faults (warm-up iterations included: memory the step touched for the first time) and the peak resident
+ * memory of the process.
  *
  * <p>{@code train}: forward in training mode (aux classifiers on), main + weighted aux cross-entropy as the
  * runtime's {@link ClassifierLoss} computes it, backward, one SGD step (momentum 0.9) through DJL's
@@ -57,6 +58,7 @@ public final class ThroughputCase {
     ((NetworkBlock) net.block()).setPrecision(precision);
     Shape input = new Shape(batch, 3, size, size);
     List<Double> millis = new ArrayList<>();
+    List<Long> faults = new ArrayList<>();
     try (Model model = Model.newInstance("bench", Device.cpu())) {
       model.setBlock(net.block());
       NDManager manager = model.getNDManager();
@@ -70,10 +72,13 @@ public final class ThroughputCase {
         try (Trainer trainer = model.newTrainer(config)) {
           trainer.initialize(input);
           for (int i = 0; i < warmup + iterations; i++) {
+            long faultsBefore = ProcessMemory.minorFaults();
             long start = System.nanoTime();
             trainStep(trainer, loss, images, labels);
+            double elapsed = (System.nanoTime() - start) / 1e6;
+            faults.add(ProcessMemory.minorFaults() - faultsBefore);
             if (i >= warmup) {
-              millis.add((System.nanoTime() - start) / 1e6);
+              millis.add(elapsed);
             }
           }
         }
@@ -82,10 +87,13 @@ public final class ThroughputCase {
         ParameterStore parameters = new ParameterStore(manager, false);
         JniUtils.setGradMode(false);
         for (int i = 0; i < warmup + iterations; i++) {
+          long faultsBefore = ProcessMemory.minorFaults();
           long start = System.nanoTime();
           inferStep(net.block(), parameters, manager, images);
+          double elapsed = (System.nanoTime() - start) / 1e6;
+          faults.add(ProcessMemory.minorFaults() - faultsBefore);
           if (i >= warmup) {
-            millis.add((System.nanoTime() - start) / 1e6);
+            millis.add(elapsed);
           }
         }
       }
@@ -95,10 +103,16 @@ public final class ThroughputCase {
     for (double m : millis) {
       steps.append(steps.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.2f", m));
     }
+    StringBuilder stepFaults = new StringBuilder();
+    for (long f : faults) {
+      stepFaults.append(stepFaults.length() == 0 ? "" : ",").append(f);
+    }
     System.out.printf(Locale.ROOT,
-        "{\"side\":\"netspec\",\"model\":\"%s\",\"size\":%d,\"batch\":%d,\"mode\":\"%s\",\"precision\":\"%s\",\"images_per_second\":%.3f,"
-            + "\"step_ms\":[%s],\"peak_rss_kb\":%d,\"engine\":\"%s %s\",\"threads\":%d,\"interop_threads\":%d}%n",
-        modelName, size, batch, mode, precision.name().toLowerCase(Locale.ROOT), batch * millis.size() / (total / 1000), steps,
+        "{\"side\":\"netspec\",\"model\":\"%s\",\"size\":%d,\"batch\":%d,\"mode\":\"%s\",\"precision\":\"%s\","
+            + "\"images_per_second\":%.3f,\"step_ms\":[%s],\"step_minor_faults\":[%s],\"peak_rss_kb\":%d,"
+            + "\"engine\":\"%s %s\",\"threads\":%d,\"interop_threads\":%d}%n",
+        modelName, size, batch, mode, precision.name().toLowerCase(Locale.ROOT), batch * millis.size() / (total / 1000),
+        steps, stepFaults,
         ProcessMemory.peakResidentKb(), engine.getEngineName(), engine.getVersion(), JniUtils.getNumThreads(),
         JniUtils.getNumInteropThreads());
   }
