@@ -28,8 +28,8 @@ import javax.imageio.stream.ImageInputStream;
  * <p>Decoding for a given size ({@link #decode(Path, int, int)}) reads a much larger image subsampled
  * ({@link ImageReadParam#setSourceSubsampling}: every {@code s}-th row and column), with the largest whole
  * {@code s} that still leaves at least twice the target's rows and columns ({@link #subsampling}); the caller's
- * bilinear resize then brings it to the exact size. A 3000x2000 photo read for 256x256 is read as 600x400
- * ({@code s} = 5) rather than 3000x2000. Readers are kept per thread and reused ({@link ImageReader#reset}),
+ * bilinear resize then brings it to the exact size. A 3000x2000 photo read for 256x256 is read as 1000x667
+ * ({@code s} = 3) rather than 3000x2000. Readers are kept per thread and reused ({@link ImageReader#reset}),
  * one per decoder kind, rather than looked up and created again for every file.
  */
 public final class ImageDecoder {

@@ -71,7 +71,7 @@ class ImageFilesTest {
     }
     double mean = sum / fast.length;
     // both sample the source without low-pass filtering, at different points: they differ at sharp edges only
-    assertTrue(mean < 2.0, "mean absolute difference " + mean + " of 255");
+    assertTrue(mean < 1.5, "mean absolute difference " + mean + " of 255"); // 0.86 when written
     assertTrue(largest < 128, "largest difference " + largest + " of 255");
   }
 
