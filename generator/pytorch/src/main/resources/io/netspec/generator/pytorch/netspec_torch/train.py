@@ -291,7 +291,6 @@ def description(args, state, module, processes):
             "learning_rate": args.lr, "schedule": args.schedule, "warmup_epochs": args.warmup,
             "weight_decay": args.weight_decay, "seed": args.seed, "augmentation": args.augment,
             "label_smoothing": args.label_smoothing, "gradient_clip": args.clip,
-            "recipe_from_command_line": state["given"],
             "device": "gpu" if processes.device.type == "cuda" else "cpu",
         },
         "engine": version,
@@ -337,7 +336,7 @@ def main(argv=None):
     state = {
         "model": model, "network": network, "optimizer": optimizer, "processes": processes,
         "train": train, "test": test, "mean": mean, "std": std, "channels": c, "height": h, "width": w,
-        "classes": classes, "aux_weights": list(aux.values()), "given": given,
+        "classes": classes, "aux_weights": list(aux.values()),
         "sampler": torch.utils.data.distributed.DistributedSampler(
             range(len(train)), num_replicas=processes.world, rank=processes.rank, shuffle=True, seed=args.seed),
     }
