@@ -116,18 +116,25 @@ public final class ImageDecoder {
     return Math.max(1, Math.min(sourceHeight / (2 * height), sourceWidth / (2 * width)));
   }
 
-  /** The first registered reader kind that recognises the stream's content (as {@code ImageIO} picks), or null. */
+  /**
+   * The first registered reader kind that recognises the stream's content, or null: the same choice as
+   * {@code ImageIO.getImageReaders}, which also takes a kind that fails reading the signature for a no.
+   */
   private static ImageReaderSpi readerKind(ImageInputStream in) throws IOException {
     Iterator<ImageReaderSpi> kinds = IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, true);
     while (kinds.hasNext()) {
       ImageReaderSpi kind = kinds.next();
       in.mark();
+      boolean decodes;
       try {
-        if (kind.canDecodeInput(in)) {
-          return kind;
-        }
+        decodes = kind.canDecodeInput(in);
+      } catch (IOException e) {
+        decodes = false; // a file too short for this kind's signature, say: not this kind (as ImageIO decides)
       } finally {
         in.reset();
+      }
+      if (decodes) {
+        return kind;
       }
     }
     return null;
