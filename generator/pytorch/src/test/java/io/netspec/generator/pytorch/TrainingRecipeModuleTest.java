@@ -103,6 +103,28 @@ class TrainingRecipeModuleTest {
     }
   }
 
+  @Test
+  void theGpuRecipeScriptTrainsEachModuleWithItsRecipeCappedAndWritesItsSummary() throws Exception {
+    probe(List.of("--epochs", "1")); // the modules and the tiny IDX set
+    Path out = folder.resolve("out");
+    Path script = Path.of("../../tools/pytorch/recipes_gpu.py").toAbsolutePath().normalize();
+    DebianPython.run(List.of(script.toString(), out.toString(), out.resolve("data").toString(), "--only",
+        "recipe_net", "--max-epochs", "1", "--limit", "32", "--device", "cpu", "--out",
+        folder.resolve("summary").toString()), out);
+    JsonObject summary = JsonParser.parseString(Files.readString(folder.resolve("summary/recipes_gpu.json")))
+        .getAsJsonObject();
+    JsonObject network = summary.getAsJsonArray("networks").get(0).getAsJsonObject();
+    assertEquals("recipe_net", network.get("module").getAsString());
+    assertEquals(2, network.getAsJsonObject("recipe").get("epochs").getAsInt(), "the spec's recipe");
+    assertEquals(1, network.get("epochs").getAsInt(), "capped by --max-epochs");
+    JsonArray epochs = network.getAsJsonArray("per_epoch");
+    assertEquals(1, epochs.size());
+    double accuracy = epochs.get(0).getAsJsonObject().get("val_accuracy").getAsDouble();
+    assertTrue(accuracy >= 0 && accuracy <= 1 && !network.has("error"), network.toString());
+    String settings = Files.readString(Path.of(network.get("run_folder").getAsString()).resolve("run.json"));
+    assertTrue(settings.contains("\"schedule\": \"onecycle\""), "trained with the spec's schedule: " + settings);
+  }
+
   /** recipe_probe.py's report of a run of the test's spec with {@code options}. */
   private JsonObject probe(List<String> options) throws Exception {
     DebianPython.assumeTorch();
