@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * @param optimizer {@code sgd} or {@code adam}
  * @param learningRate the base learning rate, &gt; 0
- * @param schedule {@code constant}, {@code step} or {@code cosine}
+ * @param schedule {@code constant}, {@code step}, {@code cosine} or {@code onecycle}
  * @param warmupEpochs epochs of linear warm-up, ≥ 0
  * @param epochs epochs in all, ≥ 1
  * @param batchSize images per step, ≥ 1
@@ -42,7 +42,7 @@ public record TrainingRecipe(
       "epochs", "batch_size", "image_size", "augmentation", "weight_decay", "label_smoothing", "gradient_clip");
 
   public static final List<String> OPTIMIZERS = List.of("sgd", "adam");
-  public static final List<String> SCHEDULES = List.of("constant", "step", "cosine");
+  public static final List<String> SCHEDULES = List.of("constant", "step", "cosine", "onecycle");
   public static final List<String> AUGMENTATIONS = List.of("none", "flip", "crop", "crop+flip");
 
   /** A spec without a {@code training:} section. */

@@ -8,9 +8,11 @@ import io.netspec.dsl.spec.NetworkSpec;
 import io.netspec.dsl.spec.TrainingRecipe;
 import io.netspec.dsl.summary.JsonSummary;
 import io.netspec.dsl.summary.TextSummary;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code training:} section: read from the spec, inherited key by key along {@code extends}, shown by the
@@ -52,6 +54,16 @@ class TrainingRecipeTest {
     assertEquals(Optional.of(0.1), fashion.learningRate());
     assertEquals(Optional.of(0.0), fashion.gradientClip());
     assertEquals(Optional.of("none"), fashion.augmentation());
+  }
+
+  @Test
+  void aOneCycleScheduleIsAccepted(@TempDir Path folder) throws Exception {
+    Path spec = Files.writeString(folder.resolve("onecycle.yaml"), String.join("\n",
+        "extends: " + SPECS.toAbsolutePath().resolve("googlenet-fashion.yaml"),
+        "training:", "  schedule: onecycle", "  learning_rate: 0.4", ""));
+    TrainingRecipe recipe = SpecLoader.load(spec).training();
+    assertEquals(Optional.of("onecycle"), recipe.schedule());
+    assertEquals(Optional.of(0.4), recipe.learningRate());
   }
 
   @Test

@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 
 /**
@@ -14,6 +16,8 @@ import java.util.Arrays;
  * <ul>
  *   <li>each file is written to a temporary file in its own folder, then moved over the target atomically;
  *   <li>a file whose bytes would not change is not written;
+ *   <li>on a POSIX file system each file is readable by all ({@code rw-r--r--}), as a source file written
+ *       directly would be, not owner-only as the temporary file is created;
  *   <li>a path that leaves the output folder ({@code ..}, an absolute path, a symbolic link out) is refused.
  * </ul>
  */
@@ -63,6 +67,10 @@ public final class SourceWriter {
     Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
     try {
       Files.write(temporary, content);
+      PosixFileAttributeView posix = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+      if (posix != null) {
+        posix.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
+      }
       move(temporary, target);
     } finally {
       Files.deleteIfExists(temporary);

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +28,18 @@ class SourceWriterTest {
     assertTrue(writer.write(new JavaSource("a.b", "C", "class C {}\n")));
     assertEquals("class C {}\n", Files.readString(folder.resolve("out/a/b/C.java")));
     assertNoTemporaryFiles();
+  }
+
+  @Test
+  void writtenFilesAreReadableByAllNotOwnerOnly() throws IOException {
+    assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
+    SourceWriter writer = new SourceWriter(folder);
+    writer.write(new JavaSource("a", "C", "class C {}\n"));
+    writer.write("pkg/module.py", "x = 1\n".getBytes(StandardCharsets.UTF_8));
+    for (String file : new String[] {"a/C.java", "pkg/module.py"}) {
+      assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve(file))),
+          file);
+    }
   }
 
   @Test

@@ -17,16 +17,27 @@ final class Bilinear {
   /** The {@code window} of {@code source} ({@code sourceHeight x sourceWidth}) resized to {@code height x width}. */
   static float[] resize(float[] source, int sourceHeight, int sourceWidth, Augmentation.Window window, int height,
       int width) {
+    // the columns' two source positions and weights are the same on every row: worked out once
+    int[] left = new int[width];
+    int[] right = new int[width];
+    float[] across = new float[width];
+    for (int x = 0; x < width; x++) {
+      Sample column = Sample.of(x, window.width(), width).shift(window.left());
+      left[x] = column.low;
+      right[x] = column.high;
+      across[x] = column.weight;
+    }
     float[] target = new float[height * width];
     for (int y = 0; y < height; y++) {
       Sample row = Sample.of(y, window.height(), height).shift(window.top());
+      int upper = row.low * sourceWidth;
+      int lower = row.high * sourceWidth;
+      float down = row.weight;
+      int at = y * width;
       for (int x = 0; x < width; x++) {
-        Sample column = Sample.of(x, window.width(), width).shift(window.left());
-        float top = lerp(source[row.low * sourceWidth + column.low],
-            source[row.low * sourceWidth + column.high], column.weight);
-        float bottom = lerp(source[row.high * sourceWidth + column.low],
-            source[row.high * sourceWidth + column.high], column.weight);
-        target[y * width + x] = lerp(top, bottom, row.weight);
+        float top = lerp(source[upper + left[x]], source[upper + right[x]], across[x]);
+        float bottom = lerp(source[lower + left[x]], source[lower + right[x]], across[x]);
+        target[at + x] = lerp(top, bottom, down);
       }
     }
     return target;

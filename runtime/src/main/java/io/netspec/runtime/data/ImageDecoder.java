@@ -6,11 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -19,6 +24,13 @@ import javax.imageio.stream.ImageInputStream;
  * bomb, say a 40000x40000 PNG of 1.5 MB, is refused without allocating its pixels), and any warning the decoder
  * raises (a truncated JPEG, whose missing part the decoder would fill grey; a corrupt segment) makes the file
  * skipped, never silently patched up. Nothing is thrown for a bad file: the result says why it was skipped.
+ *
+ * <p>Decoding for a given size ({@link #decode(Path, int, int)}) reads a much larger image subsampled
+ * ({@link ImageReadParam#setSourceSubsampling}: every {@code s}-th row and column), with the largest whole
+ * {@code s} that still leaves at least twice the target's rows and columns ({@link #subsampling}); the caller's
+ * bilinear resize then brings it to the exact size. A 3000x2000 photo read for 256x256 is read as 1000x667
+ * ({@code s} = 3) rather than 3000x2000. Readers are kept per thread and reused ({@link ImageReader#reset}),
+ * one per decoder kind, rather than looked up and created again for every file.
  */
 public final class ImageDecoder {
 
@@ -28,10 +40,23 @@ public final class ImageDecoder {
   /** The most pixels an image decoded may have (40 megapixels: 160 MB as 32-bit RGB). */
   public static final long MAX_PIXELS = 40_000_000L;
 
+  /** This thread's readers, one per decoder kind, reused from file to file. */
+  private static final ThreadLocal<Map<ImageReaderSpi, ImageReader>> READERS =
+      ThreadLocal.withInitial(HashMap::new);
+
   private ImageDecoder() {}
 
-  /** Decodes {@code file}, or says why it is skipped. */
+  /** Decodes {@code file} at its full size, or says why it is skipped. */
   public static DecodedImage decode(Path file) {
+    return decode(file, 0, 0);
+  }
+
+  /**
+   * Decodes {@code file} for resizing to {@code height x width}: subsampled by {@link #subsampling} when it is
+   * at least four times larger on both sides, else whole; or says why it is skipped. A size of 0 decodes it
+   * whole.
+   */
+  public static DecodedImage decode(Path file, int height, int width) {
     if (Files.isDirectory(file)) {
       return DecodedImage.skipped(file, "is a folder, not an image file");
     }
@@ -45,17 +70,30 @@ public final class ImageDecoder {
       if (in == null) {
         return DecodedImage.skipped(file, "cannot be opened");
       }
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-      if (!readers.hasNext()) {
+      ImageReaderSpi kind = readerKind(in);
+      if (kind == null) {
         return DecodedImage.skipped(file, "not a JPEG or PNG image (its content is no image format "
             + "javax.imageio decodes, whatever its name)");
       }
-      ImageReader reader = readers.next();
+      Map<ImageReaderSpi, ImageReader> readers = READERS.get();
+      ImageReader reader = readers.get(kind);
+      if (reader == null) {
+        reader = kind.createReaderInstance();
+        readers.put(kind, reader);
+      }
+      boolean reusable = false;
       try {
         reader.setInput(in, true, true);
-        return read(file, reader);
+        DecodedImage result = read(file, reader, height, width);
+        reusable = true;
+        return result;
       } finally {
-        reader.dispose();
+        if (reusable) {
+          reader.reset(); // drops the input and the warning listener, keeps the decoder's native state
+        } else {
+          readers.remove(kind); // a reader that threw is not trusted again
+          reader.dispose();
+        }
       }
     } catch (NoSuchFileException e) {
       return DecodedImage.skipped(file, "file not found");
@@ -66,7 +104,44 @@ public final class ImageDecoder {
     }
   }
 
-  private static DecodedImage read(Path file, ImageReader reader) throws IOException {
+  /**
+   * The subsampling step for an image of {@code sourceHeight x sourceWidth} read for {@code height x width}: the
+   * largest whole step that leaves at least twice the target's rows and columns, 1 (no subsampling) for an image
+   * less than four times the target's size on either side or a target of size 0.
+   */
+  static int subsampling(int sourceHeight, int sourceWidth, int height, int width) {
+    if (height < 1 || width < 1) {
+      return 1;
+    }
+    return Math.max(1, Math.min(sourceHeight / (2 * height), sourceWidth / (2 * width)));
+  }
+
+  /**
+   * The first registered reader kind that recognises the stream's content, or null: the same choice as
+   * {@code ImageIO.getImageReaders}, which also takes a kind that fails reading the signature for a no.
+   */
+  private static ImageReaderSpi readerKind(ImageInputStream in) throws IOException {
+    Iterator<ImageReaderSpi> kinds = IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, true);
+    while (kinds.hasNext()) {
+      ImageReaderSpi kind = kinds.next();
+      in.mark();
+      boolean decodes;
+      try {
+        decodes = kind.canDecodeInput(in);
+      } catch (IOException e) {
+        decodes = false; // a file too short for this kind's signature, say: not this kind (as ImageIO decides)
+      } finally {
+        in.reset();
+      }
+      if (decodes) {
+        return kind;
+      }
+    }
+    return null;
+  }
+
+  private static DecodedImage read(Path file, ImageReader reader, int targetHeight, int targetWidth)
+      throws IOException {
     String format = reader.getFormatName().toUpperCase(Locale.ROOT);
     int width = reader.getWidth(0);
     int height = reader.getHeight(0);
@@ -81,7 +156,12 @@ public final class ImageDecoder {
     }
     List<String> warnings = new ArrayList<>();
     reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-    BufferedImage image = reader.read(0);
+    ImageReadParam param = reader.getDefaultReadParam();
+    int step = subsampling(height, width, targetHeight, targetWidth);
+    if (step > 1) {
+      param.setSourceSubsampling(step, step, 0, 0);
+    }
+    BufferedImage image = reader.read(0, param);
     if (!warnings.isEmpty()) {
       return DecodedImage.skipped(file, "corrupt or truncated " + format + ": the decoder warns: "
           + String.join("; ", warnings));

@@ -1,55 +1,135 @@
 package io.netspec.runtime.data;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.nio.file.Path;
 
 /**
  * Image files (JPEG, PNG and whatever else {@code javax.imageio} reads) as grayscale pixel planes of a given
  * size, the form netspec's data sets keep images in.
+ *
+ * <p>The pixels of the common kinds of decoded image (8-bit RGB, RGBA or gray samples interleaved in one byte
+ * array, in the sRGB or gray colour space: what the JPEG decoder returns) are read straight from the raster's
+ * bytes; any other kind goes through {@link BufferedImage#getRGB}, which converts to sRGB. Both give the same
+ * values for the common kinds.
  */
 public final class ImageFiles {
+
+  /** ITU-R BT.601 luminance weights of red, green and blue. */
+  private static final float RED = 0.299f;
+  private static final float GREEN = 0.587f;
+  private static final float BLUE = 0.114f;
 
   private ImageFiles() {}
 
   /**
    * Decodes an image file into {@code channels} planes of {@code height x width} bytes, resized bilinearly:
    * grayscale (1), the luminance (ITU-R BT.601 weights) of a colour image or the samples themselves of a
-   * grayscale one; or red, green and blue (3).
+   * grayscale one; or red, green and blue (3). An image at least four times the size on both sides is decoded
+   * subsampled first (see {@link ImageDecoder#decode(Path, int, int)}).
    *
    * @throws DataException if the file is missing, unreadable, not an image {@code javax.imageio} decodes,
    *     larger than {@link ImageDecoder}'s bounds, or corrupt or truncated (see {@link ImageDecoder})
    */
   public static byte[] read(Path file, int channels, int height, int width) throws DataException {
-    BufferedImage image = decode(file);
-    if (channels == 1) {
-      return gray(image, height, width);
-    }
-    if (channels != 3) {
+    if (channels != 1 && channels != 3) {
       throw new IllegalArgumentException("images have 1 or 3 channels, not " + channels);
     }
+    return pixels(ImageDecoder.decode(file, height, width).orThrow(), channels, height, width);
+  }
+
+  /** The image as {@code channels} planes of {@code height x width} bytes (see {@link #read}). */
+  static byte[] pixels(BufferedImage image, int channels, int height, int width) {
+    float[][] planes = planes(image, channels);
     int h = image.getHeight();
     int w = image.getWidth();
-    float[][] planes = new float[3][h * w];
-    boolean grayscale = isGray(image);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int rgb = grayscale ? image.getRaster().getSample(x, y, 0) * 0x010101 : image.getRGB(x, y);
-        planes[0][y * w + x] = (rgb >> 16) & 0xff;
-        planes[1][y * w + x] = (rgb >> 8) & 0xff;
-        planes[2][y * w + x] = rgb & 0xff;
+    byte[] pixels = new byte[channels * height * width];
+    int size = height * width;
+    for (int c = 0; c < channels; c++) {
+      if (c > 0 && planes[c] == planes[c - 1]) {
+        System.arraycopy(pixels, (c - 1) * size, pixels, c * size, size); // a gray plane repeated
+      } else {
+        bytes(planes[c], h, w, height, width, pixels, c * size);
       }
-    }
-    byte[] pixels = new byte[3 * height * width];
-    for (int c = 0; c < 3; c++) {
-      byte[] plane = bytes(planes[c], h, w, height, width);
-      System.arraycopy(plane, 0, pixels, c * plane.length, plane.length);
     }
     return pixels;
   }
 
-  private static BufferedImage decode(Path file) throws DataException {
-    return ImageDecoder.decode(file).orThrow();
+  /**
+   * The image's values at its own size: one plane (the gray samples or the luminance) or three (red, green,
+   * blue; a grayscale image's one plane three times).
+   */
+  private static float[][] planes(BufferedImage image, int channels) {
+    int h = image.getHeight();
+    int w = image.getWidth();
+    int n = h * w;
+    if (isGray(image)) {
+      float[] gray = new float[n];
+      Raster raster = image.getRaster();
+      // the samples as they are: not getRGB, which converts linear gray to sRGB
+      int[] samples = raster.getSamples(raster.getMinX(), raster.getMinY(), w, h, 0, (int[]) null);
+      for (int i = 0; i < n; i++) {
+        gray[i] = samples[i];
+      }
+      return channels == 1 ? new float[][] {gray} : new float[][] {gray, gray, gray};
+    }
+    float[] red = new float[n];
+    float[] green = new float[n];
+    float[] blue = new float[n];
+    if (!readBytes(image, red, green, blue)) {
+      int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
+      for (int i = 0; i < n; i++) {
+        red[i] = (rgb[i] >> 16) & 0xff;
+        green[i] = (rgb[i] >> 8) & 0xff;
+        blue[i] = rgb[i] & 0xff;
+      }
+    }
+    if (channels == 3) {
+      return new float[][] {red, green, blue};
+    }
+    for (int i = 0; i < n; i++) {
+      red[i] = RED * red[i] + GREEN * green[i] + BLUE * blue[i];
+    }
+    return new float[][] {red};
+  }
+
+  /**
+   * Reads an sRGB image of 8-bit samples interleaved in one byte array (3 bands, or 4 with non-premultiplied
+   * alpha) straight from its bytes; false, reading nothing, for any other kind.
+   */
+  private static boolean readBytes(BufferedImage image, float[] red, float[] green, float[] blue) {
+    Raster raster = image.getRaster();
+    if (!(raster.getDataBuffer() instanceof DataBufferByte buffer) || buffer.getNumBanks() != 1
+        || !(raster.getSampleModel() instanceof ComponentSampleModel model)
+        || !image.getColorModel().getColorSpace().isCS_sRGB() || image.getColorModel().isAlphaPremultiplied()
+        || raster.getNumBands() < 3 || raster.getNumBands() > 4
+        || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0) {
+      return false;
+    }
+    for (int b = 0; b < raster.getNumBands(); b++) {
+      if (model.getSampleSize(b) != 8) {
+        return false;
+      }
+    }
+    byte[] data = buffer.getData();
+    int[] bands = model.getBandOffsets();
+    int pixelStride = model.getPixelStride();
+    int lineStride = model.getScanlineStride();
+    int w = image.getWidth();
+    int h = image.getHeight();
+    int start = buffer.getOffset();
+    for (int y = 0; y < h; y++) {
+      int at = start + y * lineStride;
+      int i = y * w;
+      for (int x = 0; x < w; x++, at += pixelStride, i++) {
+        red[i] = data[at + bands[0]] & 0xff;
+        green[i] = data[at + bands[1]] & 0xff;
+        blue[i] = data[at + bands[2]] & 0xff;
+      }
+    }
+    return true;
   }
 
   /** Whether the image holds 8-bit gray samples (with or without alpha), read as they are. */
@@ -59,34 +139,14 @@ public final class ImageFiles {
         && image.getColorModel().getColorSpace().getNumComponents() == 1;
   }
 
-  /** The image's luminance, resized to {@code height x width}, as unsigned bytes. */
-  static byte[] gray(BufferedImage image, int height, int width) {
-    int h = image.getHeight();
-    int w = image.getWidth();
-    float[] plane = new float[h * w];
-    Raster raster = image.getRaster();
-    boolean grayscale = isGray(image);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        if (grayscale) {
-          plane[y * w + x] = raster.getSample(x, y, 0); // not getRGB, which converts linear gray to sRGB
-        } else {
-          int rgb = image.getRGB(x, y);
-          plane[y * w + x] =
-              0.299f * ((rgb >> 16) & 0xff) + 0.587f * ((rgb >> 8) & 0xff) + 0.114f * (rgb & 0xff);
-        }
-      }
-    }
-    return bytes(plane, h, w, height, width);
-  }
-
-  /** A plane of {@code h x w} values resized to {@code height x width} and rounded to unsigned bytes. */
-  private static byte[] bytes(float[] plane, int h, int w, int height, int width) {
+  /**
+   * A plane of {@code h x w} values resized to {@code height x width}, rounded to unsigned bytes and written to
+   * {@code target} from {@code offset}.
+   */
+  private static void bytes(float[] plane, int h, int w, int height, int width, byte[] target, int offset) {
     float[] sized = h == height && w == width ? plane : Bilinear.resize(plane, h, w, height, width);
-    byte[] pixels = new byte[sized.length];
     for (int i = 0; i < sized.length; i++) {
-      pixels[i] = (byte) Math.max(0, Math.min(255, Math.round(sized[i])));
+      target[offset + i] = (byte) Math.max(0, Math.min(255, Math.round(sized[i])));
     }
-    return pixels;
   }
 }

@@ -28,7 +28,28 @@ public enum LearningRateSchedule {
       double progress = Math.min(1, epoch / epochs);
       return (float) (base * 0.5 * (1 + Math.cos(Math.PI * progress)));
     }
+  },
+  /**
+   * One cycle (Smith's "super-convergence" schedule, with PyTorch's {@code OneCycleLR} defaults for its shape):
+   * a linear rise from {@code base / 25} to the peak {@code base} over the first 30% of the run, then half a
+   * cosine from the peak down to zero at the end of the last epoch.
+   */
+  ONECYCLE {
+    @Override
+    public float rate(float base, double epoch, int epochs) {
+      double progress = Math.min(1, epoch / epochs);
+      if (progress < ONE_CYCLE_RISE) {
+        double start = 1.0 / ONE_CYCLE_START_DIVISOR;
+        return (float) (base * (start + (1 - start) * progress / ONE_CYCLE_RISE));
+      }
+      double fall = (progress - ONE_CYCLE_RISE) / (1 - ONE_CYCLE_RISE);
+      return (float) (base * 0.5 * (1 + Math.cos(Math.PI * fall)));
+    }
   };
+
+  /** The share of a one-cycle run spent rising to the peak, and the peak's ratio to the starting rate. */
+  static final double ONE_CYCLE_RISE = 0.3;
+  static final double ONE_CYCLE_START_DIVISOR = 25;
 
   /** The paper's factor and its period in epochs. */
   static final double PAPER_FACTOR = 0.96;

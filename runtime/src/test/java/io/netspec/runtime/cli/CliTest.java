@@ -188,7 +188,7 @@ class CliTest {
       assertTrue(err.toString().contains("expected one of [sgd, adam] but was 'rmsprop'"), err.toString());
       assertFalse(err.toString().contains("SGD"), err.toString());
       assertEquals(2, run("train", "--schedule", "linear"));
-      assertTrue(err.toString().contains("[constant, step, cosine]"), err.toString());
+      assertTrue(err.toString().contains("[constant, step, cosine, onecycle]"), err.toString());
     }
 
     @Test

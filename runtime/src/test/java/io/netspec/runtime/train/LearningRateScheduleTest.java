@@ -30,6 +30,21 @@ class LearningRateScheduleTest {
   }
 
   @Test
+  void oneCycleRisesLinearlyFromATwentyFifthToThePeakThenFallsAsACosine() {
+    LearningRateSchedule oneCycle = LearningRateSchedule.ONECYCLE;
+    // 10 epochs, peak 1: the rise takes epochs 0 to 3, from 0.04 (1/25)
+    assertEquals(0.04f, oneCycle.rate(1f, 0, 10), 1e-6);
+    assertEquals(0.04f + 0.96f * 0.5f, oneCycle.rate(1f, 1.5, 10), 1e-6); // halfway up
+    assertEquals(1f, oneCycle.rate(1f, 3, 10), 1e-6); // the peak
+    // the fall takes epochs 3 to 10: halfway (6.5) is half the peak, a quarter of the way (4.75) is
+    // (1 + cos(pi / 4)) / 2
+    assertEquals(0.5f, oneCycle.rate(1f, 6.5, 10), 1e-6);
+    assertEquals((float) ((1 + Math.sqrt(0.5)) / 2), oneCycle.rate(1f, 4.75, 10), 1e-6);
+    assertEquals(0f, oneCycle.rate(1f, 10, 10), 1e-6);
+    assertEquals(0.2f, oneCycle.rate(0.2f, 3, 10), 1e-7, "scales with the base rate");
+  }
+
+  @Test
   void trackerCountsOptimizerUpdatesNotEpochs() {
     // 100 steps per epoch: DJL's first update is number 1; update 801 is the first of epoch 9
     Tracker tracker = new LearningRatePlan(LearningRateSchedule.STEP, 1f, 20, 0).tracker(100, 1, 0);

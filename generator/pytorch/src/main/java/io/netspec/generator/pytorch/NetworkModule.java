@@ -70,7 +70,9 @@ final class NetworkModule {
       text.append(i == 0 ? "" : ", ").append(PythonLiterals.string(aux.get(i).name())).append(": ")
           .append(PythonLiterals.number(aux.get(i).lossWeight()));
     }
-    text.append("}\n# the spec file and every spec it extends, for the run folder's spec/ copy\n")
+    text.append("}\n");
+    training(text);
+    text.append("# the spec file and every spec it extends, for the run folder's spec/ copy\n")
         .append("SPEC_SOURCES = {\n");
     for (Map.Entry<String, String> source : input.sources().entrySet()) {
       text.append("    ").append(PythonLiterals.string(source.getKey())).append(": (\n");
@@ -84,6 +86,24 @@ final class NetworkModule {
       text.append("        \"\"\n    ),\n");
     }
     text.append("}\n");
+  }
+
+  /**
+   * The spec's {@code training:} recipe, inherited along {@code extends}, as a dict of the keys it gives (in the
+   * section's key order): what {@code netspec_torch.train} trains with unless its command line says otherwise.
+   */
+  private void training(StringBuilder text) {
+    text.append("# the spec's training: recipe (with what it inherits); netspec_torch.train's options override it\n")
+        .append("TRAINING = {");
+    String separator = "\n";
+    for (Map.Entry<String, Object> entry : spec.training().values().entrySet()) {
+      Object value = entry.getValue();
+      String literal = value instanceof String word ? PythonLiterals.string(word)
+          : value instanceof Double number ? PythonLiterals.number(number) : value.toString();
+      text.append(separator).append("    ").append(PythonLiterals.string(entry.getKey())).append(": ").append(literal);
+      separator = ",\n";
+    }
+    text.append(spec.training().isEmpty() ? "}\n" : ",\n}\n");
   }
 
   private void network(StringBuilder text) {

@@ -7,7 +7,10 @@ import gzip
 import os
 import struct
 
+import math
+
 import torch
+from torch.nn import functional as F
 
 FASHION_MNIST_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker",
                          "Bag", "Ankle boot"]
@@ -161,3 +164,62 @@ def normalise(pixels, mean, std, channels):
     if x.shape[1] == 3 and channels == 1:
         return sum(w * x[:, c:c + 1] for c, w in enumerate(_LUMINANCE))
     raise DataError(f"images of {x.shape[1]} channels cannot feed a network of {channels}")
+
+
+class Augmentation:
+    """The random changes `--augment` names, as netspec's Augmentation draws them: `flip` mirrors half the
+    images; `crop` takes a random window of 8% to 100% of the area with an aspect ratio of 3/4 to 4/3 (ten tries,
+    else the whole image), torchvision's RandomResizedCrop. Windows are fractions of the image, drawn on the CPU
+    from this object's own seeded generator."""
+
+    MIN_AREA, MIN_RATIO, MAX_RATIO, ATTEMPTS = 0.08, 3 / 4, 4 / 3, 10
+
+    def __init__(self, name, seed=0):
+        self.crop = "crop" in name
+        self.flip = "flip" in name
+        self.generator = torch.Generator().manual_seed(seed)
+
+    def draw(self, n):
+        """(windows, flips) for n images: windows (n, 4) as top, left, height, width fractions, or None; flips a
+        bool tensor (n,), or None."""
+        windows = flips = None
+        if self.crop:
+            g = self.generator
+            area = self.MIN_AREA + torch.rand(n, self.ATTEMPTS, generator=g, dtype=torch.float64) * (1 - self.MIN_AREA)
+            low, high = math.log(self.MIN_RATIO), math.log(self.MAX_RATIO)
+            ratio = torch.exp(low + torch.rand(n, self.ATTEMPTS, generator=g, dtype=torch.float64) * (high - low))
+            w, h = torch.sqrt(area * ratio), torch.sqrt(area / ratio)
+            fits = (w <= 1) & (h <= 1)
+            first = torch.where(fits.any(1), fits.to(torch.int8).argmax(1), torch.full((n,), -1))
+            rows = torch.arange(n)
+            w = torch.where(first >= 0, w[rows, first.clamp(min=0)], torch.ones(n, dtype=torch.float64))
+            h = torch.where(first >= 0, h[rows, first.clamp(min=0)], torch.ones(n, dtype=torch.float64))
+            top = torch.rand(n, generator=g, dtype=torch.float64) * (1 - h)
+            left = torch.rand(n, generator=g, dtype=torch.float64) * (1 - w)
+            windows = torch.stack([top, left, h, w], 1).to(torch.float32)
+        if self.flip:
+            flips = torch.rand(n, generator=self.generator) < 0.5
+        return windows, flips
+
+
+def resized_crops(x, height, width, windows=None, flips=None):
+    """Images (N, C, H, W) resized bilinearly to (height, width) with half-pixel centres and edge clamping (as
+    netspec's Bilinear and F.interpolate(align_corners=False)); with `windows` (N, 4: top, left, height, width as
+    fractions of the image) each image's window is resized instead, and with `flips` (N,) those images are
+    mirrored. One batched grid_sample on the images' device."""
+    if windows is None and flips is None:
+        if x.shape[2] == height and x.shape[3] == width:
+            return x
+        return F.interpolate(x, size=(height, width), mode="bilinear", align_corners=False)
+    n = x.shape[0]
+    if windows is None:
+        windows = torch.tensor([[0.0, 0.0, 1.0, 1.0]]).expand(n, 4)
+    top, left, h, w = windows.unbind(1)
+    sign = torch.ones(n) if flips is None else 1.0 - 2.0 * flips.to(torch.float32)
+    theta = torch.zeros(n, 2, 3)
+    theta[:, 0, 0] = w * sign
+    theta[:, 0, 2] = 2 * left + w - 1
+    theta[:, 1, 1] = h
+    theta[:, 1, 2] = 2 * top + h - 1
+    grid = F.affine_grid(theta.to(x.device, x.dtype), [n, x.shape[1], height, width], align_corners=False)
+    return F.grid_sample(x, grid, mode="bilinear", padding_mode="border", align_corners=False)

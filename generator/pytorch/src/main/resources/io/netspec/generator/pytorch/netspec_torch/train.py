@@ -30,17 +30,44 @@ MOMENTUM = 0.9
 STEP_FACTOR, STEP_EPOCHS = 0.96, 8
 
 
+DEFAULTS = {  # netspec train's built-in recipe (RecipeOptions): what neither the command line nor the spec gives
+    "epochs": 4, "batch_size": 64, "optimizer": "sgd", "schedule": "cosine", "warmup_epochs": 0,
+    "weight_decay": 0.0, "augmentation": "none", "label_smoothing": 0.0, "gradient_clip": 0.0,
+}
+SCHEDULES = ["constant", "step", "cosine", "onecycle"]
+AUGMENTATIONS = ["none", "flip", "crop", "crop+flip"]
+ONE_CYCLE_RISE, ONE_CYCLE_START_DIVISOR = 0.3, 25
+# option name: (recipe key, attribute), as `netspec train` maps its options onto the spec's training: keys
+RECIPE_OPTIONS = {
+    "--epochs": ("epochs", "epochs"), "--batch-size": ("batch_size", "batch_size"),
+    "--optimizer": ("optimizer", "optimizer"), "--lr": ("learning_rate", "lr"),
+    "--schedule": ("schedule", "schedule"), "--warmup": ("warmup_epochs", "warmup"),
+    "--weight-decay": ("weight_decay", "weight_decay"), "--augment": ("augmentation", "augment"),
+    "--label-smoothing": ("label_smoothing", "label_smoothing"), "--clip": ("gradient_clip", "clip"),
+    "--image-size": ("image_size", "image_size"),
+}
+
+
 def arguments(argv):
-    p = argparse.ArgumentParser(prog="python -m netspec_torch.train", description=__doc__.split("\n\n")[0])
+    p = argparse.ArgumentParser(prog="python -m netspec_torch.train", description=__doc__.split("\n\n")[0],
+                                epilog="The recipe options default to the spec's training: section (the module's "
+                                       "TRAINING), else to netspec train's defaults.")
     p.add_argument("module", help="a generated module, e.g. googlenet_fashion")
     p.add_argument("--data", default=data.EMBEDDED, help="embedded (default), fashion-mnist, or a folder")
-    p.add_argument("--epochs", type=int, default=4)
-    p.add_argument("--batch-size", type=int, default=64, help="global batch size (default 64)")
-    p.add_argument("--optimizer", choices=sorted(LEARNING_RATES), default="sgd")
-    p.add_argument("--lr", type=float, help="base learning rate (default 0.1 for sgd, 0.002 for adam)")
-    p.add_argument("--schedule", choices=["constant", "step", "cosine"], default="cosine")
-    p.add_argument("--warmup", type=int, default=0, help="warm-up epochs")
-    p.add_argument("--weight-decay", type=float, default=0.0)
+    p.add_argument("--epochs", type=int, help="epochs in all (default: the recipe's, else 4)")
+    p.add_argument("--batch-size", type=int, help="global batch size (default: the recipe's, else 64)")
+    p.add_argument("--optimizer", choices=sorted(LEARNING_RATES), help="sgd (momentum 0.9) or adam")
+    p.add_argument("--lr", type=float, help="base learning rate (default: the recipe's, else 0.1 for sgd, 0.002 "
+                                            "for adam)")
+    p.add_argument("--schedule", choices=SCHEDULES, help="default: the recipe's, else cosine")
+    p.add_argument("--warmup", type=int, help="epochs of linear warm-up from zero (default: the recipe's, else 0)")
+    p.add_argument("--weight-decay", type=float, help="L2 weight decay (default: the recipe's, else 0)")
+    p.add_argument("--augment", choices=AUGMENTATIONS, help="default: the recipe's, else none")
+    p.add_argument("--label-smoothing", type=float, help="default: the recipe's, else 0")
+    p.add_argument("--clip", type=float, help="clip every gradient element to [-X, X] (default: the recipe's, "
+                                              "else 0: off)")
+    p.add_argument("--image-size", type=int, help="the side image files are decoded to (default: the recipe's, "
+                                                  "else the input's)")
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--limit", type=int, default=0, help="at most N images of each split (0: all)")
     p.add_argument("--no-aux", action="store_true", help="train without the auxiliary classifiers")
@@ -52,15 +79,56 @@ def arguments(argv):
     return p.parse_args(argv)
 
 
-def learning_rate(schedule, base, epoch, epochs, warmup):
-    """netspec's schedules, `epoch` fractional: as its LearningRatePlan, per optimizer step."""
+def apply_recipe(args, recipe):
+    """Fills every recipe option the command line left out from the spec's `recipe` (the module's TRAINING),
+    else from netspec train's defaults, as RecipeOptions does: the command line wins, then the spec. The spec's
+    learning rate belongs to its optimizer: another optimizer on the command line takes its own default rate.
+    Returns the options the command line gave."""
+    given = [option for option, (_, attribute) in RECIPE_OPTIONS.items() if getattr(args, attribute) is not None]
+    for option, (key, attribute) in RECIPE_OPTIONS.items():
+        if getattr(args, attribute) is None and key != "learning_rate":
+            setattr(args, attribute, recipe.get(key, DEFAULTS.get(key)))
+    if args.lr is None:
+        same_optimizer = "--optimizer" not in given or args.optimizer == recipe.get("optimizer", "sgd")
+        args.lr = recipe["learning_rate"] if same_optimizer and "learning_rate" in recipe else \
+            LEARNING_RATES[args.optimizer]
+    for name, value, low in (("epochs", args.epochs, 1), ("batch size", args.batch_size, 1),
+                             ("warm-up epochs", args.warmup, 0)):
+        if value < low:
+            raise ValueError(f"{name} must be at least {low}, not {value}")
+    if not args.lr > 0 or not 0 <= args.label_smoothing < 1 or args.weight_decay < 0 or args.clip < 0:
+        raise ValueError(f"learning rate {args.lr} must be > 0, label smoothing {args.label_smoothing} in [0, 1), "
+                         f"weight decay {args.weight_decay} and gradient clip {args.clip} >= 0")
+    if args.schedule not in SCHEDULES or args.augment not in AUGMENTATIONS or args.optimizer not in LEARNING_RATES:
+        raise ValueError(f"unknown recipe word: {args.optimizer}, {args.schedule}, {args.augment}")
+    return given
+
+
+def learning_rate(schedule, base, epoch, epochs, warmup, done=None):
+    """netspec's schedules (LearningRateSchedule, LearningRatePlan) at `epoch` (fractional: the epochs done
+    before this step); during a warm-up, times the share of it `done` (the epochs done with this step, so that the
+    first step already moves; default `epoch`)."""
+    progress = min(1.0, epoch / epochs)
     if schedule == "constant":
         rate = base
     elif schedule == "step":
         rate = base * STEP_FACTOR ** math.floor(epoch / STEP_EPOCHS)
+    elif schedule == "onecycle":
+        if progress < ONE_CYCLE_RISE:
+            start = 1.0 / ONE_CYCLE_START_DIVISOR
+            rate = base * (start + (1 - start) * progress / ONE_CYCLE_RISE)
+        else:
+            rate = base * 0.5 * (1 + math.cos(math.pi * (progress - ONE_CYCLE_RISE) / (1 - ONE_CYCLE_RISE)))
     else:
-        rate = base * 0.5 * (1 + math.cos(math.pi * min(1.0, epoch / epochs)))
-    return rate if warmup == 0 else rate * min(1.0, epoch / warmup)
+        rate = base * 0.5 * (1 + math.cos(math.pi * progress))
+    return rate if warmup == 0 else rate * min(1.0, (epoch if done is None else done) / warmup)
+
+
+def make_optimizer(parameters, args):
+    """SGD with momentum 0.9 or Adam, at the recipe's rate and L2 weight decay."""
+    if args.optimizer == "sgd":
+        return torch.optim.SGD(parameters, lr=args.lr, momentum=MOMENTUM, weight_decay=args.weight_decay)
+    return torch.optim.Adam(parameters, lr=args.lr, weight_decay=args.weight_decay)
 
 
 class Processes:
@@ -118,12 +186,12 @@ class Processes:
             dist.destroy_process_group()
 
 
-def forward_losses(model, x, y, weights):
-    """The main and each auxiliary classifier's cross-entropy, and the main logits."""
+def forward_losses(model, x, y, weights, smoothing=0.0):
+    """The main and each auxiliary classifier's cross-entropy (with label smoothing), and the main logits."""
     outputs = model(x)
     if not isinstance(outputs, (tuple, list)):
         outputs = (outputs,)
-    losses = [F.cross_entropy(o.float(), y) for o in outputs]
+    losses = [F.cross_entropy(o.float(), y, label_smoothing=smoothing) for o in outputs]
     objective = losses[0] + sum(w * l for w, l in zip(weights, losses[1:]))
     return objective, losses, outputs[0]
 
@@ -139,17 +207,22 @@ def train_epoch(args, state, epoch):
     tally = torch.zeros(3 + len(weights), dtype=torch.float64, device=processes.device)  # seen, correct, losses
     start = time.time()
     rate = args.lr
+    augmentation = data.Augmentation(args.augment, seed=args.seed * 1000003 + epoch * 101 + processes.rank)
     for step in range(steps):
         part = indices[step * batch:(step + 1) * batch]
-        x = data.normalise(train.pixels[part], state["mean"], state["std"], state["channels"]).to(processes.device)
+        x = data.normalise(train.pixels[part].to(processes.device), state["mean"], state["std"], state["channels"])
+        x = data.resized_crops(x, state["height"], state["width"], *augmentation.draw(x.shape[0]))
         y = train.labels[part].to(processes.device)
-        rate = learning_rate(args.schedule, args.lr, (epoch - 1) + step / steps, args.epochs, args.warmup)
+        rate = learning_rate(args.schedule, args.lr, (epoch - 1) + step / steps, args.epochs, args.warmup,
+                             done=(epoch - 1) + (step + 1) / steps)
         for group in optimizer.param_groups:
             group["lr"] = rate
         with torch.autocast(processes.device.type, dtype=torch.bfloat16, enabled=args.bf16):
-            objective, losses, logits = forward_losses(model, x, y, weights)
+            objective, losses, logits = forward_losses(model, x, y, weights, args.label_smoothing)
         optimizer.zero_grad(set_to_none=True)
         objective.backward()
+        if args.clip > 0:
+            torch.nn.utils.clip_grad_value_(model.parameters(), args.clip)
         optimizer.step()
         n = y.shape[0]
         tally[0] += n
@@ -178,7 +251,8 @@ def evaluate(args, state):
     loss_sum = torch.zeros(1, dtype=torch.float64, device=processes.device)
     for start in range(0, len(mine), 256):
         part = mine[start:start + 256]
-        x = data.normalise(test.pixels[part], state["mean"], state["std"], state["channels"]).to(processes.device)
+        x = data.normalise(test.pixels[part].to(processes.device), state["mean"], state["std"], state["channels"])
+        x = data.resized_crops(x, state["height"], state["width"])
         y = test.labels[part].to(processes.device)
         with torch.autocast(processes.device.type, dtype=torch.bfloat16, enabled=args.bf16):
             logits = network(x).float()
@@ -215,7 +289,8 @@ def description(args, state, module, processes):
         "settings": {
             "epochs": args.epochs, "batch_size": args.batch_size, "optimizer": args.optimizer,
             "learning_rate": args.lr, "schedule": args.schedule, "warmup_epochs": args.warmup,
-            "weight_decay": args.weight_decay, "seed": args.seed, "augmentation": "none",
+            "weight_decay": args.weight_decay, "seed": args.seed, "augmentation": args.augment,
+            "label_smoothing": args.label_smoothing, "gradient_clip": args.clip,
             "device": "gpu" if processes.device.type == "cuda" else "cpu",
         },
         "engine": version,
@@ -228,15 +303,15 @@ def description(args, state, module, processes):
 
 def main(argv=None):
     args = arguments(sys.argv[1:] if argv is None else argv)
-    if args.lr is None:
-        args.lr = LEARNING_RATES[args.optimizer]
+    sys.path.insert(0, os.getcwd())
+    module = importlib.import_module(args.module)
+    given = apply_recipe(args, getattr(module, "TRAINING", {}))
     processes = Processes(args.device)
     if args.batch_size % processes.world:
         raise SystemExit(f"--batch-size {args.batch_size} does not split over {processes.world} processes")
-    sys.path.insert(0, os.getcwd())
-    module = importlib.import_module(args.module)
     c, h, w = module.INPUT_SHAPE
-    train, test = data.load(args.data, c, h, w)
+    side_h, side_w = (args.image_size, args.image_size) if args.image_size else (h, w)
+    train, test = data.load(args.data, c, side_h, side_w)
     train, test = train.limit(args.limit), test.limit(args.limit)
     classes = len(train.classes)
     torch.manual_seed(args.seed)  # the same initial parameters in every process
@@ -255,9 +330,7 @@ def main(argv=None):
     if processes.distributed:
         ids = [processes.device.index] if processes.device.type == "cuda" else None
         model = torch.nn.parallel.DistributedDataParallel(network, device_ids=ids)
-    optimizer = (torch.optim.SGD(model.parameters(), lr=args.lr, momentum=MOMENTUM, weight_decay=args.weight_decay)
-                 if args.optimizer == "sgd" else
-                 torch.optim.Adam(model.parameters(), lr=args.lr, weight_decay=args.weight_decay))
+    optimizer = make_optimizer(model.parameters(), args)
     mean, std = train.statistics()
     aux = module.AUX_LOSS_WEIGHTS if not args.no_aux else {}
     state = {
@@ -280,6 +353,11 @@ def main(argv=None):
             runfolder.write_spec(folder, module.SPEC_SOURCES)
         print(f"{run['engine']}, {run['trainer']} on {processes.device.type}; {run['model']}, "
               f"{run['trainable_parameters']:,} trainable parameters", flush=True)
+        print(f"recipe: {args.optimizer} lr {args.lr:g}, {args.schedule} schedule, {args.warmup} warm-up "
+              f"epoch(s), {args.epochs} epoch(s) of batch {args.batch_size}, augment {args.augment}, weight decay "
+              f"{args.weight_decay:g}, label smoothing {args.label_smoothing:g}, gradient clip {args.clip:g} "
+              f"({'command line: ' + ' '.join(given) + '; ' if given else ''}the rest from "
+              f"{'the spec' if getattr(module, 'TRAINING', None) else 'the defaults'})", flush=True)
         print(f"data: {train.source}, {len(train):,} training and {len(test):,} held-out images; run folder "
               f"{folder}", flush=True)
         if "start_val_accuracy" in run:
