@@ -71,8 +71,8 @@ public final class ConvolutionUnit extends AbstractBlock {
         : null;
     relu = builder.relu;
     batchNormEpsilon = builder.batchNormEpsilon;
-    stride = builder.stride;
-    padding = builder.padding;
+    stride = builder.window.stride();
+    padding = builder.window.padding();
   }
 
   /**
