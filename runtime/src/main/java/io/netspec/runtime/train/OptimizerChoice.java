@@ -15,17 +15,16 @@ public enum OptimizerChoice {
   SGD(0.1f) {
     @Override
     public Optimizer create(Tracker learningRate, float weightDecay, float clip) {
-      var builder = Optimizer.sgd().setLearningRateTracker(learningRate).optMomentum(PAPER_MOMENTUM)
-          .optWeightDecays(weightDecay);
-      return (clip > 0 ? builder.optClipGrad(clip) : builder).build();
+      return clipped(Optimizer.sgd().setLearningRateTracker(learningRate).optMomentum(PAPER_MOMENTUM)
+          .optWeightDecays(weightDecay).build(), clip);
     }
   },
   /** Adam with PyTorch's default betas and epsilon. */
   ADAM(0.002f) {
     @Override
     public Optimizer create(Tracker learningRate, float weightDecay, float clip) {
-      var builder = Optimizer.adam().optLearningRateTracker(learningRate).optWeightDecays(weightDecay);
-      return (clip > 0 ? builder.optClipGrad(clip) : builder).build();
+      return clipped(Optimizer.adam().optLearningRateTracker(learningRate).optWeightDecays(weightDecay).build(),
+          clip);
     }
   };
 
@@ -50,9 +49,14 @@ public enum OptimizerChoice {
   /**
    * A new optimizer with this learning-rate tracker and L2 weight decay.
    *
-   * @param clip the largest absolute value of a gradient element (DJL's {@code clipGrad}), 0 for no clipping
+   * @param clip the largest absolute value of a gradient element, 0 for no clipping: each element is clipped to
+   *     {@code [-clip, clip]} ({@link ClippedGradients}; DJL's own {@code clipGrad} clamps from above only)
    */
   public abstract Optimizer create(Tracker learningRate, float weightDecay, float clip);
+
+  private static Optimizer clipped(Optimizer optimizer, float clip) {
+    return clip > 0 ? new ClippedGradients(optimizer, clip) : optimizer;
+  }
 
   /** The name the CLI takes, in lower case. */
   @Override
