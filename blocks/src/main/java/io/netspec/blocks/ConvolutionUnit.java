@@ -40,9 +40,8 @@ public final class ConvolutionUnit extends AbstractBlock {
 
   private final float batchNormEpsilon;
 
-  private final Shape stride;
-
-  private final Shape padding;
+  /** The convolution's window, which the folded convolution uses too. */
+  private final Window window;
 
   private boolean folded;
 
@@ -71,8 +70,7 @@ public final class ConvolutionUnit extends AbstractBlock {
         : null;
     relu = builder.relu;
     batchNormEpsilon = builder.batchNormEpsilon;
-    stride = builder.window.stride();
-    padding = builder.window.padding();
+    window = builder.window;
   }
 
   /**
@@ -208,7 +206,7 @@ public final class ConvolutionUnit extends AbstractBlock {
       bias = castBias;
     }
     return Conv2d.conv2d(input, weight.toDevice(input.getDevice(), false),
-        bias.toDevice(input.getDevice(), false), stride, padding, new Shape(1, 1), 1);
+        bias.toDevice(input.getDevice(), false), window.stride(), window.padding(), new Shape(1, 1), 1);
   }
 
   @Override
