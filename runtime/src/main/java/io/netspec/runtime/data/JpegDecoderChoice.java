@@ -36,7 +36,7 @@ public final class JpegDecoderChoice {
 
   /** Whether JPEGs go to libjpeg-turbo now: asked for (or by default) and loaded. */
   static boolean useTurboJpeg() {
-    return !forcedImageIo() && Library.NAME != null;
+    return forcingSwitch() == null && Library.NAME != null;
   }
 
   /** Whether libjpeg-turbo loaded (whatever the switch says), loading it if not tried yet. */
@@ -46,30 +46,34 @@ public final class JpegDecoderChoice {
 
   /** The JPEG decoder in use, in words, for the run folder ({@code run.json}) and the console. */
   public static String describe() {
-    if (forcedImageIo()) {
-      return "javax.imageio (" + PROPERTY + "=" + IMAGEIO + ")";
+    String forcing = forcingSwitch();
+    if (forcing != null) {
+      return "javax.imageio (" + forcing + "=" + IMAGEIO + ")";
     }
     return Library.NAME != null ? "libjpeg-turbo (TurboJPEG, " + Library.NAME + ")"
         : "javax.imageio (libjpeg-turbo not loaded: " + Library.PROBLEM + ")";
   }
 
-  /** Whether the switch forces {@code javax.imageio}; an unknown value is reported once and ignored. */
-  private static boolean forcedImageIo() {
+  /**
+   * The switch that forces {@code javax.imageio} ({@value #PROPERTY} or {@value #VARIABLE}), or null; an unknown
+   * value is reported once and ignored.
+   */
+  private static String forcingSwitch() {
     String value = System.getProperty(PROPERTY);
-    String source = "-D" + PROPERTY;
+    String source = PROPERTY;
     if (value == null) {
       value = System.getenv(VARIABLE);
       source = VARIABLE;
     }
     if (value == null || value.isBlank()) {
-      return false;
+      return null;
     }
     String choice = value.strip().toLowerCase(Locale.ROOT);
     if (!choice.equals(IMAGEIO) && !choice.equals(TURBOJPEG) && !unknownValueReported) {
       unknownValueReported = true;
       LOG.warn("{}={}: not {} or {}; JPEGs are decoded as if it were unset", source, value, TURBOJPEG, IMAGEIO);
     }
-    return choice.equals(IMAGEIO);
+    return choice.equals(IMAGEIO) ? source : null;
   }
 
   /** libjpeg-turbo, loaded at the first JPEG that asks for it (never where the switch says imageio). */
@@ -88,8 +92,8 @@ public final class JpegDecoderChoice {
         name = TurboJpeg.load();
       } catch (LinkageError | RuntimeException e) {
         problem = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
-        LOG.warn("JPEGs are decoded with javax.imageio, more slowly: libjpeg-turbo's libturbojpeg.so.0 cannot be "
-            + "loaded ({}); apt-get install libturbojpeg0 for the faster decoder", problem);
+        LOG.warn("JPEGs are decoded with javax.imageio, more slowly: libjpeg-turbo (libturbojpeg.so.0, through "
+            + "JNA) cannot be loaded ({}); apt-get install libturbojpeg0 for the faster decoder", problem);
       }
       NAME = name;
       PROBLEM = problem;
