@@ -7,7 +7,7 @@ import java.awt.image.Raster;
 import java.nio.file.Path;
 
 /**
- * Image files (JPEG, PNG and whatever else {@code javax.imageio} reads) as grayscale pixel planes of a given
+ * Image files (JPEG, PNG and whatever else {@link ImageDecoder} reads) as grayscale pixel planes of a given
  * size, the form netspec's data sets keep images in.
  *
  * <p>The pixels of the common kinds of decoded image (8-bit RGB, RGBA or gray samples interleaved in one byte
@@ -28,9 +28,9 @@ public final class ImageFiles {
    * Decodes an image file into {@code channels} planes of {@code height x width} bytes, resized bilinearly:
    * grayscale (1), the luminance (ITU-R BT.601 weights) of a colour image or the samples themselves of a
    * grayscale one; or red, green and blue (3). An image at least four times the size on both sides is decoded
-   * subsampled first (see {@link ImageDecoder#decode(Path, int, int)}).
+   * reduced first (see {@link ImageDecoder#decode(Path, int, int)}).
    *
-   * @throws DataException if the file is missing, unreadable, not an image {@code javax.imageio} decodes,
+   * @throws DataException if the file is missing, unreadable, not an image {@link ImageDecoder} decodes,
    *     larger than {@link ImageDecoder}'s bounds, or corrupt or truncated (see {@link ImageDecoder})
    */
   public static byte[] read(Path file, int channels, int height, int width) throws DataException {

@@ -6,6 +6,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.netspec.blocks.Precision;
 import io.netspec.runtime.data.Augmentation;
+import io.netspec.runtime.data.ImageFolder;
+import io.netspec.runtime.data.JpegDecoderChoice;
 import io.netspec.runtime.data.TrainingData;
 import io.netspec.runtime.models.ModelRecord;
 import io.netspec.runtime.models.Network;
@@ -38,6 +40,9 @@ final class RunDescription {
     dataJson.addProperty("image_height", data.train().height());
     dataJson.addProperty("image_width", data.train().width());
     dataJson.addProperty("skipped_files", data.source().skipped().size());
+    if (data.source() instanceof ImageFolder) {
+      dataJson.addProperty("jpeg_decoder", JpegDecoderChoice.describe());
+    }
     dataJson.addProperty("train_images", data.train().count());
     dataJson.addProperty("test_images", data.test().count());
     dataJson.addProperty("pixel_mean", data.statistics().mean());
