@@ -1,8 +1,6 @@
 package io.netspec.runtime.cli;
 
 import io.netspec.report.run.RunLayout;
-import io.netspec.blocks.Precision;
-import io.netspec.runtime.train.TrainingSettings;
 import io.netspec.runtime.data.DataException;
 import io.netspec.runtime.data.DataSource;
 import io.netspec.runtime.data.FolderOptions;
@@ -11,7 +9,6 @@ import io.netspec.runtime.data.LabeledImages;
 import io.netspec.runtime.eval.Scores;
 import io.netspec.runtime.eval.ScoresReport;
 import io.netspec.runtime.eval.TrainedRun;
-import io.netspec.runtime.weights.WeightsFile;
 import io.netspec.runtime.train.RunFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -45,6 +43,9 @@ final class EvalCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN", description = "a run folder, e.g. runs/train-1")
   private Path run;
 
+  @Mixin
+  private InferenceOptions inference;
+
   @Option(names = "--data", paramLabel = "D",
       description = "data whose held-out split to score (as `train --data`; default: the run's own)")
   private String data;
@@ -62,27 +63,8 @@ final class EvalCommand implements Callable<Integer> {
       description = "threads that decode images (default: the cores)")
   private Integer workers;
 
-  @Option(names = "--params", paramLabel = "P", defaultValue = "best",
-      description = "best or last: which epoch's parameters (default: ${DEFAULT-VALUE})")
-  private ParameterChoice params;
-
-  @Option(names = "--weights", paramLabel = "FILE",
-      description = "a .safetensors file of the run's network (e.g. from `netspec export --format safetensors`) "
-          + "to use instead of the run's own parameters")
-  private Path weights;
-
-  @Option(names = "--no-fold",
-      description = "run batch normalisation as its own step instead of folding it into the convolutions' "
-          + "weights (the same results within rounding; folding is faster)")
-  private boolean noFold;
-
   @Option(names = "--batch-size", paramLabel = "B", defaultValue = "64", description = "default: ${DEFAULT-VALUE}")
   private int batchSize;
-
-  @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
-      description = "fp32, or bf16: convolutions and matrix products in bfloat16, logits in FP32 "
-          + "(default: ${DEFAULT-VALUE})")
-  private Precision precision;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "where to write the confusion matrix (default: RUN/eval-N/confusion.json, N one more "
@@ -123,14 +105,7 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Options.requirePositive(spec, "--batch-size", batchSize);
-    try (TrainedRun trained = TrainedRun.open(run, params.fileName())) {
-      if (weights != null) {
-        WeightsFile.load(weights, trained.network());
-      }
-      if (!noFold) {
-        trained.foldBatchNorm();
-      }
-      trained.network().setPrecision(precision);
+    try (TrainedRun trained = inference.open(run)) {
       if (workers != null) {
         Options.requirePositive(spec, "--workers", workers);
       }
@@ -152,10 +127,8 @@ final class EvalCommand implements Callable<Integer> {
         images = images.limit(n);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("%s (%s, %s%s): scoring %,d images, %s%n", run, trained.network().type().displayName(),
-          weights != null ? weights : params.fileName() + ".params",
-          precision == Precision.FP32 ? "" : ", " + TrainingSettings.precisionName(precision), images.count(),
-          source.describe(split));
+      out.printf("%s (%s, %s): scoring %,d images, %s%n", run, trained.network().type().displayName(),
+          inference.describe(), images.count(), source.describe(split));
       List<String> skipped = source.skipped();
       if (!skipped.isEmpty()) {
         PrintWriter err = spec.commandLine().getErr();

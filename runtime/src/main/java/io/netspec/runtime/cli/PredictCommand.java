@@ -13,7 +13,6 @@ import io.netspec.runtime.data.LabeledImages;
 import io.netspec.runtime.eval.OnnxModel;
 import io.netspec.runtime.eval.Prediction;
 import io.netspec.runtime.eval.TrainedRun;
-import io.netspec.runtime.weights.WeightsFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +27,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,6 +62,9 @@ final class PredictCommand implements Callable<Integer> {
   @Parameters(index = "1..*", arity = "1..*", paramLabel = "PATH", description = "image files, folders or globs")
   private List<String> paths;
 
+  @Mixin
+  private InferenceOptions inference;
+
   @Option(names = "--top", paramLabel = "K", defaultValue = "3",
       description = "classes shown per image (default: ${DEFAULT-VALUE})")
   private int top;
@@ -81,27 +84,8 @@ final class PredictCommand implements Callable<Integer> {
       description = "threads that decode images (default: the cores)")
   private Integer workers;
 
-  @Option(names = "--params", paramLabel = "P", defaultValue = "best",
-      description = "best or last: which epoch's parameters (default: ${DEFAULT-VALUE})")
-  private EvalCommand.ParameterChoice params;
-
-  @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
-      description = "fp32, or bf16: convolutions and matrix products in bfloat16, logits in FP32 "
-          + "(default: ${DEFAULT-VALUE})")
-  private Precision precision;
-
   /** One classified file. */
   private record Classified(Path file, Prediction prediction) {}
-  @Option(names = "--weights", paramLabel = "FILE",
-      description = "a .safetensors file of the run's network (e.g. from `netspec export --format safetensors`) "
-          + "to use instead of the run's own parameters")
-  private Path weights;
-
-  @Option(names = "--no-fold",
-      description = "run batch normalisation as its own step instead of folding it into the convolutions' "
-          + "weights (the same results within rounding; folding is faster)")
-  private boolean noFold;
-
   @Override
   public Integer call() throws Exception {
     Options.requirePositive(spec, "--top", top);
@@ -110,24 +94,17 @@ final class PredictCommand implements Callable<Integer> {
       Options.requirePositive(spec, "--workers", workers);
     }
     if (OnnxModel.isOnnxFile(run)) {
-      if (weights != null) {
+      if (inference.weights() != null) {
         throw new ParameterException(spec.commandLine(), "--weights is for a run folder, not an ONNX model");
       }
-      if (precision != Precision.FP32) {
+      if (inference.precision() != Precision.FP32) {
         throw new ParameterException(spec.commandLine(), "--precision is for a run folder, not an ONNX model");
       }
       try (OnnxModel onnx = OnnxModel.open(run)) {
         return classify(onnx.imageShape(), batch -> onnx.predict(batch, top));
       }
     }
-    try (TrainedRun trained = TrainedRun.open(run, params.fileName())) {
-      if (weights != null) {
-        WeightsFile.load(weights, trained.network());
-      }
-      if (!noFold) {
-        trained.foldBatchNorm();
-      }
-      trained.network().setPrecision(precision);
+    try (TrainedRun trained = inference.open(run)) {
       return classify(trained.imageShape(), batch -> trained.predict(batch, top));
     }
   }
