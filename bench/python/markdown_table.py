@@ -72,6 +72,8 @@ def measured(results, results_file):
         render_ceiling(out, results)
     if "fold" in results:
         render_fold(out, results["fold"])
+    if "precision" in results:
+        render_precision(out, results["precision"])
     g = results["generate_and_compile"]
     out.append("")
     out.append(f"**Generate and compile all specs** (`specs/*.yaml`: load, analyse, generate {g['sources']} Java "
@@ -125,6 +127,28 @@ def render_fold(out, f):
                f"{f['iterations']} after {f['warmup']} warm-up): unfolded **{fmt(f['unfolded_images_per_second'])} "
                f"img/s**, folded **{fmt(f['folded_images_per_second'])} img/s** (**{f['speedup']:.2f}x**); logits "
                f"within {f['max_abs_logit_difference']} of each other.")
+
+
+def render_precision(out, cases):
+    """--precision bf16 against fp32, each side in both precisions, interleaved in every round."""
+    out.append("")
+    out.append("**`--precision bf16` against fp32** (the throughput case's process per side and precision, "
+               "interleaved in every round; netspec's bf16: convolutions and matrix products in bfloat16 with "
+               "FP32 master weights and an FP32 loss; PyTorch's: the same step under `torch.autocast(\"cpu\", "
+               "torch.bfloat16)`; median of rounds):")
+    out.append("")
+    out.append("| architecture | input, batch | mode | netspec fp32 img/s | netspec bf16 img/s | netspec bf16 / fp32 "
+               "| PyTorch fp32 img/s | PyTorch bf16 img/s | PyTorch bf16 / fp32 | netspec / PyTorch in bf16 "
+               "| netspec bf16 img/s by round |")
+    out.append("|---|---|---|--:|--:|--:|--:|--:|--:|--:|---|")
+    for c in cases:
+        ips = c["images_per_second"]
+        rounds = ", ".join(fmt(r["images_per_second"], 2) for r in c["runs"]["netspec bf16"])
+        out.append(f"| {MODEL_NAMES[c['model']]} | {c['size']}x{c['size']}, {c['batch']} "
+                   f"| {'training' if c['mode'] == 'train' else 'inference'} | {fmt(ips['netspec fp32'])} "
+                   f"| {fmt(ips['netspec bf16'], 2)} | **{c['bf16_over_fp32']['netspec']:.2f}** "
+                   f"| {fmt(ips['pytorch fp32'])} | {fmt(ips['pytorch bf16'], 2)} | {c['bf16_over_fp32']['pytorch']:.2f} "
+                   f"| {c['netspec_over_pytorch']['bf16']:.2f} | {rounds} |")
 
 
 def render_max_pool(out, m):

@@ -75,6 +75,10 @@ class PhotosWorkflowTest {
     assertEquals(2.0, run.getAsJsonObject("settings").get("gradient_clip").getAsDouble());
     assertEquals(20, run.getAsJsonObject("data").get("train_images").getAsInt()); // 21 files, one unreadable
     assertEquals(10, run.getAsJsonObject("data").get("test_images").getAsInt());
+    // an image folder's run records its JPEG decoder: libjpeg-turbo where Debian's libturbojpeg0 is installed
+    String decoder = run.getAsJsonObject("data").get("jpeg_decoder").getAsString();
+    boolean turbo = Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libturbojpeg.so.0"));
+    assertTrue(decoder.startsWith(turbo ? "libjpeg-turbo" : "javax.imageio"), decoder);
     assertTrue(trained.err().contains("truncated.jpg"), trained.err());
     String metrics = Files.readString(firstRun.resolve("metrics.jsonl"));
     EpochMetrics epoch = EpochMetrics.fromJson(JsonParser.parseString(metrics.strip()).getAsJsonObject());
