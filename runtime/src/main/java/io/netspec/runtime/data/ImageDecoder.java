@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -178,15 +177,11 @@ public final class ImageDecoder {
   /** The bytes of {@code file} if it begins as a JPEG does, else null (only its first bytes read). */
   private static byte[] jpegBytes(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(3);
-      if (!isJpeg(head)) {
+      if (!isJpeg(in.readNBytes(3))) {
         return null;
       }
-      byte[] rest = in.readAllBytes();
-      byte[] bytes = Arrays.copyOf(head, head.length + rest.length);
-      System.arraycopy(rest, 0, bytes, head.length, rest.length);
-      return bytes;
     }
+    return Files.readAllBytes(file);
   }
 
   /**
