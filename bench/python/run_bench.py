@@ -108,9 +108,11 @@ def median(values):
     return round(statistics.median(values), 3)
 
 
-def throughput(rounds, iterations, threads, log, partial_file=None):
+def throughput(rounds, iterations, threads, log, partial_file=None, models=None):
     cases = []
     for model, _ in MODELS:
+        if models and model not in models:
+            continue
         for size, batch in SHAPES:
             for mode in MODES:
                 cases.append({"model": model, "size": size, "batch": batch, "mode": mode,
@@ -309,7 +311,14 @@ def main():
     parser.add_argument("--precision-only", action="store_true",
                         help="only the fp32 / bf16 cases (googlenet-torchvision 224x224 batch 16, training and "
                         "inference); writes bench/results/<stamp>-precision.json")
+    parser.add_argument("--throughput-only", nargs="+", choices=[m for m, _ in MODELS], metavar="MODEL",
+                        help="only the throughput cases (both sizes, training and inference, both sides) of these "
+                        "architectures (torchvision, paper); writes bench/results/<stamp>-throughput.json, not "
+                        "BENCHMARKS.md")
     options = parser.parse_args()
+    if options.throughput_only:
+        throughput_only(options)
+        return
     if options.precision_only:
         precision_only(options)
         return
@@ -389,6 +398,35 @@ def precision_only(options):
         json.dump(results, f, indent=1)
         f.write("\n")
     print(f"results: {os.path.relpath(out, ROOT)}")
+
+
+def throughput_only(options):
+    rounds = options.rounds or (1 if options.quick else 3)
+    results_dir = os.path.join(BENCH, "results")
+    os.makedirs(results_dir, exist_ok=True)
+    now = datetime.datetime.now(datetime.timezone.utc)
+    start = time.perf_counter()
+    busy_before, ours_before = cpu_busy_seconds(), children_cpu_seconds()
+    with open("/proc/loadavg") as f:
+        load = f.read().split()[:3]
+    results = {"date": now.strftime("%Y-%m-%d %H:%M UTC"), "rounds": rounds, "threads": options.threads,
+               "note": options.note, "machine": machine(), "load_average_before": load,
+               "throughput": throughput(rounds, QUICK_ITERATIONS if options.quick else ITERATIONS, options.threads,
+                                        lambda text: print(text, flush=True), models=options.throughput_only)}
+    wall = time.perf_counter() - start
+    others = (cpu_busy_seconds() - busy_before) - (children_cpu_seconds() - ours_before)
+    results["run"] = {"wall_seconds": round(wall, 1),
+                      "other_processes_cpu_cores_average": round(max(0.0, others) / wall, 2)}
+    for case in results["throughput"]:
+        print(f"{case['model']:11} {case['size']:3}/{case['batch']:2} {case['mode']:5} netspec "
+              f"{case['netspec']['images_per_second']:7.2f}  PyTorch {case['pytorch']['images_per_second']:7.2f}  "
+              f"ratio {case['ratio']:.2f}")
+    out = os.path.join(results_dir, now.strftime("%Y-%m-%dT%H%M%SZ") + "-throughput.json")
+    with open(out, "w") as f:
+        json.dump(results, f, indent=1)
+        f.write("\n")
+    print(f"results: {os.path.relpath(out, ROOT)} ({wall / 60:.1f} min; other processes used "
+          f"{results['run']['other_processes_cpu_cores_average']} cores on average)")
 
 
 def profile_only(options):

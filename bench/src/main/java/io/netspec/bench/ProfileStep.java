@@ -53,7 +53,7 @@ public final class ProfileStep {
 
     Engine.getInstance().setRandomSeed(42);
     Networks.Built net = Networks.build(modelName, size);
-    Shape input = new Shape(batch, 3, size, size);
+    Shape input = new Shape(batch, net.channels(), size, size);
     Map<String, List<Double>> phases = new LinkedHashMap<>();
     Map<String, List<Double>> rows = new LinkedHashMap<>();
     if (infer) {
@@ -73,7 +73,7 @@ public final class ProfileStep {
       model.setBlock(net.block());
       NDManager manager = model.getNDManager();
       NDArray images = manager.randomNormal(input);
-      NDArray labels = manager.randomInteger(0, 1000, new Shape(batch), DataType.INT64).toType(DataType.FLOAT32, false);
+      NDArray labels = manager.randomInteger(0, net.classes(), new Shape(batch), DataType.INT64).toType(DataType.FLOAT32, false);
       ClassifierLoss loss = new ClassifierLoss(net.auxWeights());
       DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
           .optOptimizer(OptimizerChoice.SGD.create(Tracker.fixed(0.01f), 0f))

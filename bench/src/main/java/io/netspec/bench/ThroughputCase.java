@@ -56,14 +56,14 @@ public final class ThroughputCase {
     engine.setRandomSeed(42);
     Networks.Built net = Networks.build(modelName, size);
     ((NetworkBlock) net.block()).setPrecision(precision);
-    Shape input = new Shape(batch, 3, size, size);
+    Shape input = new Shape(batch, net.channels(), size, size);
     List<Double> millis = new ArrayList<>();
     List<Long> faults = new ArrayList<>();
     try (Model model = Model.newInstance("bench", Device.cpu())) {
       model.setBlock(net.block());
       NDManager manager = model.getNDManager();
       NDArray images = manager.randomNormal(input);
-      NDArray labels = manager.randomInteger(0, 1000, new Shape(batch), DataType.INT64).toType(DataType.FLOAT32, false);
+      NDArray labels = manager.randomInteger(0, net.classes(), new Shape(batch), DataType.INT64).toType(DataType.FLOAT32, false);
       if (mode.equals("train")) {
         ClassifierLoss loss = new ClassifierLoss(net.auxWeights());
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)

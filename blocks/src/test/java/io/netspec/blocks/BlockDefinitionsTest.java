@@ -61,6 +61,67 @@ class BlockDefinitionsTest {
     assertArrayEquals(expected, out, 1e-5f);
   }
 
+  /**
+   * The input gradient of {@code sum(w * lrn(x))} against the derivative worked out by hand, in double precision:
+   * {@code w[i] d[i]^-beta + sum over the c whose window holds i of w[c] x[c] (-beta) d[c]^(-beta-1) alpha / size
+   * 2 x[i]}, with an odd and an even window, in training mode.
+   */
+  @Test
+  void localResponseNormGradientIsTheDerivative() {
+    for (int window : new int[] {5, 4}) {
+      int channels = 9;
+      int positions = 6;
+      float alpha = 0.7f;
+      float beta = 0.75f;
+      float k = 1.5f;
+      float[] x = new float[2 * channels * positions];
+      float[] w = new float[x.length];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) Math.sin(i * 0.61) * 2;
+        w[i] = (float) Math.cos(i * 0.23);
+      }
+      Block lrn = LocalResponseNorm.builder().optSize(window).optAlpha(alpha).optBeta(beta).optK(k).build();
+      float[] gradient;
+      try (NDManager manager = NDManager.newBaseManager()) {
+        Shape shape = new Shape(2, channels, 2, 3);
+        lrn.initialize(manager, DataType.FLOAT32, shape);
+        NDArray input = manager.create(x, shape);
+        input.setRequiresGradient(true);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+          NDArray out = lrn.forward(new ParameterStore(manager, false), new NDList(input), true).singletonOrThrow();
+          collector.backward(out.mul(manager.create(w, shape)).sum());
+        }
+        gradient = input.getGradient().toFloatArray();
+      }
+      for (int n = 0; n < 2; n++) {
+        for (int p = 0; p < positions; p++) {
+          double[] d = new double[channels];
+          for (int c = 0; c < channels; c++) {
+            double sum = 0;
+            for (int j = c - window / 2; j <= c + (window - 1) / 2; j++) {
+              if (j >= 0 && j < channels) {
+                double v = x[(n * channels + j) * positions + p];
+                sum += v * v;
+              }
+            }
+            d[c] = k + alpha / window * sum;
+          }
+          for (int i = 0; i < channels; i++) {
+            int at = (n * channels + i) * positions + p;
+            double expected = w[at] * Math.pow(d[i], -beta);
+            for (int c = i - (window - 1) / 2; c <= i + window / 2; c++) {
+              if (c >= 0 && c < channels) {
+                int cAt = (n * channels + c) * positions + p;
+                expected += w[cAt] * x[cAt] * -beta * Math.pow(d[c], -beta - 1) * alpha / window * 2 * x[at];
+              }
+            }
+            assertEquals(expected, gradient[at], 1e-5, "size " + window + ", image " + n + ", channel " + i + ", position " + p);
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void adaptiveAvgPoolUsesPyTorchsWindows() {
     Block pool = adaptivePool();

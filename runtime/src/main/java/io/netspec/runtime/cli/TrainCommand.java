@@ -93,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--schedule", paramLabel = "S",
       description = "constant, step (x0.96 every 8 epochs, as the paper), cosine, or onecycle (from lr/25 up to "
-          + "lr over the first 30% of the run, then a cosine down to 0) (default: the recipe's, else cosine)")
+          + "lr over the first 30%% of the run, then a cosine down to 0) (default: the recipe's, else cosine)")
   private LearningRateSchedule schedule;
 
   @Option(names = "--warmup", paramLabel = "N",

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netspec.runtime.train.OptimizerChoice;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,6 +56,24 @@ class CliTest {
     }
     assertEquals(0, run("--version"));
     assertTrue(out.toString().contains("DJL 0.36.0"), out.toString());
+  }
+
+  /** picocli formats descriptions as format strings and warns on stderr (the process's, not the command's) when one fails. */
+  @Test
+  void everyCommandsHelpRendersWithoutWarnings() {
+    PrintStream systemErr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      for (String command : Main.commandLine().getSubcommands().keySet()) {
+        assertEquals(0, run(command, "--help"), command);
+      }
+    } finally {
+      System.setErr(systemErr);
+    }
+    String warnings = captured.toString(StandardCharsets.UTF_8);
+    assertFalse(warnings.contains("WARN"), warnings);
+    assertTrue(out.toString().replaceAll("\\s+", " ").contains("over the first 30% of the run"), out.toString());
   }
 
   @Test
