@@ -276,6 +276,16 @@ def max_pool_case(threads, repetitions, log):
     return result
 
 
+def lrn_case(threads, repetitions, log):
+    """Local response normalisation in training (forward + backward) at the paper network's LRN shapes, 224x224
+    batch 16 and 96x96 batch 32: the blocks library's LocalResponseNorm against the formulation it replaced."""
+    shapes = ["16,64,56,56", "16,192,56,56", "32,64,24,24", "32,192,24,24"]
+    result = run_json(java_command("io.netspec.bench.LrnCase", repetitions, *shapes, threads=threads), threads)
+    log("local response normalisation, training: " + ", ".join(
+        f"{s['input']} {s['previous_ms']:.1f} -> {s['lrn_ms']:.1f} ms" for s in result["shapes"]))
+    return result
+
+
 def profile(model, size, batch, steps, threads, results_dir, stamp, log, mode="train"):
     java_trace = os.path.join(results_dir, f"{stamp}-profile-netspec.trace.json")
     torch_trace = os.path.join(results_dir, f"{stamp}-profile-pytorch.trace.json")
@@ -352,6 +362,7 @@ def main():
     results["precision"] = precision_cases(rounds, iterations, options.threads, log)
     results["generate_and_compile"] = generate_and_compile(2 if options.quick else 3, log)
     results["max_pool"] = max_pool_case(options.threads, 3 if options.quick else 7, log)
+    results["lrn"] = lrn_case(options.threads, 3 if options.quick else 7, log)
     results["profile"] = profile("torchvision", 96, 32, 2 if options.quick else 3, options.threads, results_dir,
                                  stamp, log)
     if not options.quick:
