@@ -393,25 +393,9 @@ def main():
         log("BENCHMARKS.md updated")
 
 
-def precision_only(options):
-    rounds = options.rounds or (1 if options.quick else 3)
-    results_dir = os.path.join(BENCH, "results")
-    os.makedirs(results_dir, exist_ok=True)
-    now = datetime.datetime.now(datetime.timezone.utc)
-    with open("/proc/loadavg") as f:
-        load = f.read().split()[:3]
-    results = {"date": now.strftime("%Y-%m-%d %H:%M UTC"), "rounds": rounds, "threads": options.threads,
-               "note": options.note, "machine": machine(), "load_average_before": load,
-               "precision": precision_cases(rounds, QUICK_ITERATIONS if options.quick else ITERATIONS,
-                                            options.threads, lambda text: print(text, flush=True))}
-    out = os.path.join(results_dir, now.strftime("%Y-%m-%dT%H%M%SZ") + "-precision.json")
-    with open(out, "w") as f:
-        json.dump(results, f, indent=1)
-        f.write("\n")
-    print(f"results: {os.path.relpath(out, ROOT)}")
-
-
-def throughput_only(options):
+def part_only(options, key, measure):
+    """One part of the benchmark on its own: measure(rounds, iterations, log) under results[key], written to
+    bench/results/<stamp>-<key>.json with the machine, the load before and the CPU other processes used."""
     rounds = options.rounds or (1 if options.quick else 3)
     results_dir = os.path.join(BENCH, "results")
     os.makedirs(results_dir, exist_ok=True)
@@ -422,22 +406,33 @@ def throughput_only(options):
         load = f.read().split()[:3]
     results = {"date": now.strftime("%Y-%m-%d %H:%M UTC"), "rounds": rounds, "threads": options.threads,
                "note": options.note, "machine": machine(), "load_average_before": load,
-               "throughput": throughput(rounds, QUICK_ITERATIONS if options.quick else ITERATIONS, options.threads,
-                                        lambda text: print(text, flush=True), models=options.throughput_only)}
+               key: measure(rounds, QUICK_ITERATIONS if options.quick else ITERATIONS,
+                            lambda text: print(text, flush=True))}
     wall = time.perf_counter() - start
     others = (cpu_busy_seconds() - busy_before) - (children_cpu_seconds() - ours_before)
     results["run"] = {"wall_seconds": round(wall, 1),
                       "other_processes_cpu_cores_average": round(max(0.0, others) / wall, 2)}
-    for case in results["throughput"]:
-        print(f"{case['model']:11} {case['size']:3}/{case['batch']:2} {case['mode']:5} netspec "
-              f"{case['netspec']['images_per_second']:7.2f}  PyTorch {case['pytorch']['images_per_second']:7.2f}  "
-              f"ratio {case['ratio']:.2f}")
-    out = os.path.join(results_dir, now.strftime("%Y-%m-%dT%H%M%SZ") + "-throughput.json")
+    out = os.path.join(results_dir, now.strftime("%Y-%m-%dT%H%M%SZ") + f"-{key}.json")
     with open(out, "w") as f:
         json.dump(results, f, indent=1)
         f.write("\n")
     print(f"results: {os.path.relpath(out, ROOT)} ({wall / 60:.1f} min; other processes used "
           f"{results['run']['other_processes_cpu_cores_average']} cores on average)")
+    return results
+
+
+def precision_only(options):
+    part_only(options, "precision",
+              lambda rounds, iterations, log: precision_cases(rounds, iterations, options.threads, log))
+
+
+def throughput_only(options):
+    results = part_only(options, "throughput", lambda rounds, iterations, log: throughput(
+        rounds, iterations, options.threads, log, models=options.throughput_only))
+    for case in results["throughput"]:
+        print(f"{case['model']:11} {case['size']:3}/{case['batch']:2} {case['mode']:5} netspec "
+              f"{case['netspec']['images_per_second']:7.2f}  PyTorch {case['pytorch']['images_per_second']:7.2f}  "
+              f"ratio {case['ratio']:.2f}")
 
 
 def profile_only(options):

@@ -60,10 +60,6 @@ public final class LrnCase {
               NDArray input = x.duplicate();
               input.attach(step);
               input.setRequiresGradient(true);
-              boolean trace = System.getProperty("lrn.trace") != null && i == repetitions && which == 1;
-              if (trace) {
-                JniUtils.startProfile(false, true, false);
-              }
               long t0 = System.nanoTime();
               try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray y = which == 0 ? previous(input)
@@ -73,9 +69,6 @@ public final class LrnCase {
               }
               gradients[which] = input.getGradient();
               times[which] = (System.nanoTime() - t0) / 1e6;
-              if (trace) {
-                JniUtils.stopProfile(System.getProperty("lrn.trace") + "-" + s + ".json");
-              }
             }
             check(outputs[0], outputs[1], "outputs", shape);
             check(gradients[0], gradients[1], "input gradients", shape);
