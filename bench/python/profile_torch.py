@@ -1,9 +1,10 @@
 """The PyTorch side of the training-step profile; the counterpart of io.netspec.bench.ProfileStep.
 
-usage: /usr/bin/python3 profile_torch.py MODEL SIZE BATCH STEPS THREADS TRACE_FILE [train|infer]
+usage: /usr/bin/python3 profile_torch.py MODEL SIZE BATCH STEPS THREADS TRACE_FILE [train|infer [fp32|bf16]]
 Times the phases of a training step (forward, losses, backward, optimizer step), then records STEPS steps
 with torch.profiler (CPU) into a Chrome trace for profile_report.py. With `infer`, an inference forward
-instead (eval mode, torch.no_grad(), the logits copied out, as torch_case.py times it). Prints one JSON line.
+instead (eval mode, torch.no_grad(), the logits copied out, as torch_case.py times it); with `bf16` after it, the
+forward and the losses under torch.autocast, as torch_case.py runs that precision. Prints one JSON line.
 """
 import json
 import sys
@@ -13,12 +14,13 @@ import torch
 from torch import nn
 from torch.profiler import ProfilerActivity, profile
 
-from torch_case import build, peak_rss_kb
+from torch_case import autocast, build, peak_rss_kb
 
 
 def main():
     model_name, size, batch, steps, threads, trace = sys.argv[1:7]
     infer = len(sys.argv) > 7 and sys.argv[7] == "infer"
+    precision = sys.argv[8] if len(sys.argv) > 8 else "fp32"
     size, batch, steps, threads = int(size), int(batch), int(steps), int(threads)
     torch.set_num_threads(threads)
     torch.set_num_interop_threads(1)
@@ -34,10 +36,12 @@ def main():
     def step(record):
         t0 = time.perf_counter()
         optimizer.zero_grad()
-        out = model(images)
+        with autocast(precision):
+            out = model(images)
         t1 = time.perf_counter()
         logits, aux_a, aux_b = out
-        loss = loss_fn(logits, labels) + 0.3 * loss_fn(aux_a, labels) + 0.3 * loss_fn(aux_b, labels)
+        with autocast(precision):
+            loss = loss_fn(logits, labels) + 0.3 * loss_fn(aux_a, labels) + 0.3 * loss_fn(aux_b, labels)
         t2 = time.perf_counter()
         loss.backward()
         t3 = time.perf_counter()
@@ -53,8 +57,8 @@ def main():
 
         def step(record):  # noqa: F811 - the inference step replaces the training one
             t0 = time.perf_counter()
-            with torch.no_grad():
-                model(images).numpy()
+            with torch.no_grad(), autocast(precision):
+                model(images).float().numpy()
             t1 = time.perf_counter()
             if record:
                 for name in ("forward", "total"):
@@ -68,7 +72,7 @@ def main():
         for _ in range(steps):
             step(False)
     prof.export_chrome_trace(trace)
-    print(json.dumps({"model": model_name, "mode": "infer" if infer else "train", "size": size, "batch": batch, "steps": steps, "phases_ms": phases,
+    print(json.dumps({"model": model_name, "mode": "infer" if infer else "train", "precision": precision, "size": size, "batch": batch, "steps": steps, "phases_ms": phases,
                       "trace": trace, "peak_rss_kb": peak_rss_kb()}))
 
 

@@ -286,24 +286,26 @@ def lrn_case(threads, repetitions, log):
     return result
 
 
-def profile(model, size, batch, steps, threads, results_dir, stamp, log, mode="train"):
+def profile(model, size, batch, steps, threads, results_dir, stamp, log, mode="train", precision="fp32"):
     java_trace = os.path.join(results_dir, f"{stamp}-profile-netspec.trace.json")
     torch_trace = os.path.join(results_dir, f"{stamp}-profile-pytorch.trace.json")
     netspec = run_json(java_command("io.netspec.bench.ProfileStep", model, size, batch, steps, java_trace, mode,
-                                    threads=threads), threads)
+                                    precision, threads=threads), threads)
     pytorch = run_json([PYTHON, os.path.join(HERE, "profile_torch.py"), model, size, batch, steps, threads,
-                        torch_trace, mode], threads)
+                        torch_trace, mode, precision], threads)
     for side, trace in ((netspec, java_trace), (pytorch, torch_trace)):
         side["engine_calls"] = profile_report.summarize(trace, steps)
         side["phases_median_ms"] = {k: median(v) for k, v in side["phases_ms"].items()}
         if "rows_forward_ms" in side:
             side["rows_forward_median_ms"] = {k: median(v) for k, v in side["rows_forward_ms"].items()}
         os.remove(trace)  # several MB each; the summary is kept
-    log(f"profile {model} {size}/{batch} {mode}: netspec step {netspec['phases_median_ms']['total']} ms, "
+    log(f"profile {model} {size}/{batch} {mode} {precision}: netspec step {netspec['phases_median_ms']['total']} ms, "
         f"PyTorch step {pytorch['phases_median_ms']['total']} ms")
     name = "googlenet-torchvision" if model == "torchvision" else "googlenet (paper)"
     step = "training step" if mode == "train" else "inference forward"
-    return {"case": f"{name}, {size}x{size}, batch {batch}, {step}", "mode": mode, "steps": steps,
+    in_bf16 = ", bf16" if precision == "bf16" else ""
+    return {"case": f"{name}, {size}x{size}, batch {batch}, {step}{in_bf16}", "mode": mode, "precision": precision,
+            "steps": steps,
             "netspec": netspec, "pytorch": pytorch}
 
 
@@ -315,9 +317,10 @@ def main():
     parser.add_argument("--threads", type=int, default=2, help="intra-op threads on both sides (default 2)")
     parser.add_argument("--no-markdown", action="store_true", help="write the results file only")
     parser.add_argument("--note", default="", help="a line for BENCHMARKS.md about the run's conditions")
-    parser.add_argument("--profile", nargs=4, metavar=("MODEL", "SIZE", "BATCH", "MODE"),
-                        help="only profile one case (MODEL torchvision or paper, SIZE 224 or 96, MODE train or infer), "
-                        "3 steps; writes bench/results/<stamp>-profile.json and prints its tables")
+    parser.add_argument("--profile", nargs="+", metavar="MODEL SIZE BATCH MODE [PRECISION]",
+                        help="only profile one case (MODEL torchvision or paper, SIZE 224 or 96, MODE train or infer, "
+                        "PRECISION fp32 or bf16, fp32 when left out), 3 steps; writes bench/results/<stamp>-profile.json "
+                        "and prints its tables")
     parser.add_argument("--precision-only", action="store_true",
                         help="only the fp32 / bf16 cases (googlenet-torchvision 224x224 batch 16, training and "
                         "inference); writes bench/results/<stamp>-precision.json")
@@ -333,6 +336,9 @@ def main():
         precision_only(options)
         return
     if options.profile:
+        if len(options.profile) not in (4, 5) or options.profile[3] not in ("train", "infer") or \
+                options.profile[4:] not in ([], ["fp32"], ["bf16"]):
+            parser.error("--profile takes MODEL SIZE BATCH MODE [PRECISION]: MODE train or infer, PRECISION fp32 or bf16")
         profile_only(options)
         return
     rounds = options.rounds or (1 if options.quick else 3)
@@ -437,11 +443,12 @@ def throughput_only(options):
 
 def profile_only(options):
     import markdown_table
-    model, size, batch, mode = options.profile
+    model, size, batch, mode = options.profile[:4]
+    precision = options.profile[4] if len(options.profile) > 4 else "fp32"
     results_dir = os.path.join(BENCH, "results")
     os.makedirs(results_dir, exist_ok=True)
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H%M%SZ") + "-profile"
-    result = profile(model, int(size), int(batch), 3, options.threads, results_dir, stamp, print, mode)
+    result = profile(model, int(size), int(batch), 3, options.threads, results_dir, stamp, print, mode, precision)
     out = os.path.join(results_dir, stamp + ".json")
     with open(out, "w") as f:
         json.dump(result, f, indent=1)

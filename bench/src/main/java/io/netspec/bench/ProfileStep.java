@@ -16,6 +16,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import io.netspec.blocks.NetworkBlock;
+import io.netspec.blocks.Precision;
 import io.netspec.runtime.train.ClassifierLoss;
 import io.netspec.runtime.train.OptimizerChoice;
 import java.util.ArrayList;
@@ -35,9 +37,10 @@ import java.util.Map;
  *       {@code JniUtils.startProfile}/{@code stopProfile}, written as a Chrome trace for
  *       {@code bench/python/profile_report.py} to group by operator.</li>
  * </ol>
- * With {@code infer} as the last argument it profiles an inference forward instead (inference mode, no
- * gradients, the logits copied out, as {@code ThroughputCase} times it): phases and engine calls, no rows.
- * Prints one JSON line. Usage: {@code ProfileStep MODEL SIZE BATCH STEPS TRACE_FILE [train|infer]}
+ * With {@code infer} as the sixth argument it profiles an inference forward instead (inference mode, no
+ * gradients, the logits copied out, as {@code ThroughputCase} times it): phases and engine calls, no rows. A
+ * seventh, {@code bf16}, profiles the network in {@link Precision#BF16}, as {@code --precision bf16} runs it.
+ * Prints one JSON line. Usage: {@code ProfileStep MODEL SIZE BATCH STEPS TRACE_FILE [train|infer [fp32|bf16]]}
  */
 public final class ProfileStep {
 
@@ -50,9 +53,11 @@ public final class ProfileStep {
     int steps = Integer.parseInt(args[3]);
     String trace = args[4];
     boolean infer = args.length > 5 && args[5].equals("infer");
+    Precision precision = args.length > 6 ? Precision.valueOf(args[6].toUpperCase(Locale.ROOT)) : Precision.FP32;
 
     Engine.getInstance().setRandomSeed(42);
     Networks.Built net = Networks.build(modelName, size);
+    ((NetworkBlock) net.block()).setPrecision(precision);
     Shape input = new Shape(batch, net.channels(), size, size);
     Map<String, List<Double>> phases = new LinkedHashMap<>();
     Map<String, List<Double>> rows = new LinkedHashMap<>();
@@ -61,9 +66,9 @@ public final class ProfileStep {
     } else {
       profileTraining(net, input, steps, trace, phases, rows);
     }
-    System.out.printf(Locale.ROOT, "{\"model\":\"%s\",\"mode\":\"%s\",\"size\":%d,\"batch\":%d,\"steps\":%d,\"phases_ms\":%s,"
-        + "\"rows_forward_ms\":%s,\"trace\":\"%s\",\"peak_rss_kb\":%d}%n", modelName, infer ? "infer" : "train", size, batch, steps,
-        json(phases), json(rows), trace, ProcessMemory.peakResidentKb());
+    System.out.printf(Locale.ROOT, "{\"model\":\"%s\",\"mode\":\"%s\",\"precision\":\"%s\",\"size\":%d,\"batch\":%d,"
+        + "\"steps\":%d,\"phases_ms\":%s,\"rows_forward_ms\":%s,\"trace\":\"%s\",\"peak_rss_kb\":%d}%n", modelName,
+        infer ? "infer" : "train", precision.name().toLowerCase(Locale.ROOT), size, batch, steps, json(phases), json(rows), trace, ProcessMemory.peakResidentKb());
   }
 
   private static void profileTraining(Networks.Built net, Shape input, int steps, String trace,

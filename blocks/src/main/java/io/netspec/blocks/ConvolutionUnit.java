@@ -175,7 +175,7 @@ public final class ConvolutionUnit extends AbstractBlock {
     // each intermediate result is freed once the next step has read it, not when the training step
     // ends; what the backward pass needs, the engine keeps for itself
     NDList reduced = reduction == null ? inputs : reduction.forward(parameterStore, inputs, training, params);
-    NDList x = foldedWeight == null ? conv.forward(parameterStore, reduced, training, params)
+    NDList x = foldedWeight == null ? convolution(parameterStore, reduced.head(), training)
         : foldedConvolution(reduced.head());
     if (reduced != inputs) {
       reduced.close();
@@ -205,8 +205,20 @@ public final class ConvolutionUnit extends AbstractBlock {
       weight = castWeight;
       bias = castBias;
     }
-    return Conv2d.conv2d(input, weight.toDevice(input.getDevice(), false),
-        bias.toDevice(input.getDevice(), false), window.stride(), window.padding(), new Shape(1, 1), 1);
+    return new NDList(CheckedConvolution.conv2d(input, weight.toDevice(input.getDevice(), false),
+        bias.toDevice(input.getDevice(), false), window.stride(), window.padding(), false));
+  }
+
+  /**
+   * The convolution child's computation, as DJL's {@code Conv2d} runs it, through {@link CheckedConvolution}: its
+   * weight and bias as the store hands them (cast to the compute type in a bfloat16 pass).
+   */
+  private NDList convolution(ParameterStore parameterStore, NDArray input, boolean training) {
+    PairList<String, Parameter> parameters = conv.getParameters();
+    NDArray weight = parameterStore.getValue(parameters.get("weight"), input.getDevice(), training);
+    Parameter biasParameter = parameters.get("bias");
+    NDArray bias = biasParameter == null ? null : parameterStore.getValue(biasParameter, input.getDevice(), training);
+    return new NDList(CheckedConvolution.conv2d(input, weight, bias, window.stride(), window.padding(), training));
   }
 
   @Override

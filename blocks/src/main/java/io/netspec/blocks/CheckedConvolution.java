@@ -1,0 +1,317 @@
+package io.netspec.blocks;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.jni.JniUtils;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The 2-D convolution of the blocks (stride, padding, no dilation, one group), checked on the CPU before it is
+ * trusted: the engine's own convolution, unless it computes wrong values for that configuration on this
+ * processor, in which case libtorch's im2col convolution ({@code aten::thnn_conv2d}: the input unfolded into
+ * columns, then one matrix product), which gives the same values the slower way.
+ *
+ * <p>Why: on an AMD Zen 5 virtual machine (1 Dec 2026), the oneDNN 3.7.1 inside DJL's libtorch 2.7.1 returned
+ * wrong outputs (off by 10-100% of their range, sometimes NaN) for 3x3 and 5x5 convolutions whose input channels
+ * were above 16 and not a multiple of 16 (googlenet-torchvision's 24-channel "5x5" branches), and wrong input
+ * gradients whose output channels were not a multiple of 16 (googlenet-fashion's 8- and 12-filter branches),
+ * with every instruction-set limit down to AVX2; training diverged within ten steps. Debian's PyTorch 1.13 and
+ * the same libtorch on other machines computed them right. Which configurations fail depends on the processor,
+ * so each one is probed where it first runs: the engine's forward pass (and, in training, its input and weight
+ * gradients) on a batch of 2 at the configuration's own channels, kernel, stride, padding, size and data type,
+ * against the im2col convolution in FP32 on the same values. A relative difference above
+ * {@value #FP32_TOLERANCE} (FP32) or {@value #BF16_TOLERANCE} (bfloat16, which keeps 8 significant bits), or
+ * any non-finite value, marks the configuration; its convolutions then run the im2col way (in FP32, for bfloat16
+ * input, cast back after). The verdicts last as long as the JVM. GPUs and other engines run the engine's convolution unchecked.
+ *
+ * <p>The first configuration found wrong is logged as one warning line; the others at debug level.
+ */
+final class CheckedConvolution {
+
+  static final double FP32_TOLERANCE = 1e-3;
+  static final double BF16_TOLERANCE = 3e-2;
+
+  /** Engine runs per probe, each after {@link #soil}: a wrong result may depend on what the memory held. */
+  private static final int PROBE_ROUNDS = 2;
+
+  /** Channels rounded up to a multiple of this when soiling: the widest blocked layout (bfloat16 on AVX-512). */
+  private static final long SOIL_CHANNEL_BLOCK = 32;
+
+  private static final Logger LOG = LoggerFactory.getLogger(CheckedConvolution.class);
+
+  /** A configuration the engine may run right or wrong. */
+  private record Configuration(long inChannels, long outChannels, Shape kernel, Shape stride, Shape padding,
+      long height, long width, DataType type, boolean bias, boolean gradients) {}
+
+  /** Whether the engine computes a configuration right, once probed. */
+  private static final Map<Configuration, Boolean> ENGINE_RIGHT = new ConcurrentHashMap<>();
+
+  /** Whether the one warning line has been logged. */
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
+
+  /** The im2col convolution modules, one per kernel, stride, padding and bias. */
+  private static final Map<String, PtSymbolBlock> IM2COL = new ConcurrentHashMap<>();
+
+  private static final class Modules {
+    static final NDManager MANAGER = NDManager.newBaseManager(Device.cpu(), "PyTorch");
+  }
+
+  private CheckedConvolution() {}
+
+  /**
+   * {@code input} convolved with {@code weight} (and {@code bias}) as DJL's {@code Conv2d.conv2d} does, dilation
+   * 1 and one group.
+   *
+   * @param input the {@code (N, C, H, W)} input
+   * @param weight the {@code (F, C, kh, kw)} weight, in the input's data type
+   * @param bias the {@code (F)} bias, or null
+   * @param stride the stride
+   * @param padding the padding on each side
+   * @param training whether gradients will flow back through the result
+   * @return the {@code (N, F, H', W')} output
+   */
+  static NDArray conv2d(NDArray input, NDArray weight, NDArray bias, Shape stride, Shape padding,
+      boolean training) {
+    DataType type = checkedType(input);
+    if (type == null) {
+      return engine(input, weight, bias, stride, padding);
+    }
+    Shape in = input.getShape();
+    Shape w = weight.getShape();
+    Configuration configuration = new Configuration(in.get(1), w.get(0), w.slice(2), stride, padding, in.get(2),
+        in.get(3), type, bias != null, training);
+    boolean right = ENGINE_RIGHT.computeIfAbsent(configuration, CheckedConvolution::probe);
+    if (right) {
+      return engine(input, weight, bias, stride, padding);
+    }
+    return im2colInFloat32(input, weight, bias, stride, padding, training);
+  }
+
+  /**
+   * Whether the engine was found to compute a configuration right: true, false, or null if it was not probed.
+   * For tests.
+   */
+  static Boolean verdict(long inChannels, long outChannels, Shape kernel, Shape stride, Shape padding,
+      long height, long width, DataType type, boolean bias, boolean gradients) {
+    return ENGINE_RIGHT.get(new Configuration(inChannels, outChannels, kernel, stride, padding, height, width,
+        type, bias, gradients));
+  }
+
+  /**
+   * The type a convolution of {@code input} is checked in: FP32, or bfloat16 for the arrays DJL shows as
+   * {@code UNKNOWN} (the blocks compute in no other); null for what is not checked: another engine's arrays, a
+   * GPU's, other types.
+   */
+  private static DataType checkedType(NDArray input) {
+    if (!(input instanceof PtNDArray) || !Device.Type.CPU.equals(input.getDevice().getDeviceType())) {
+      return null;
+    }
+    return switch (input.getDataType()) {
+      case FLOAT32 -> DataType.FLOAT32;
+      case UNKNOWN -> DataType.BFLOAT16;
+      default -> null;
+    };
+  }
+
+  private static NDArray engine(NDArray input, NDArray weight, NDArray bias, Shape stride, Shape padding) {
+    return Conv2d.conv2d(input, weight, bias, stride, padding, new Shape(1, 1), 1).singletonOrThrow();
+  }
+
+  /** The im2col convolution, in FP32; bfloat16 operands are cast to FP32 and the result back. */
+  static NDArray im2colInFloat32(NDArray input, NDArray weight, NDArray bias, Shape stride, Shape padding,
+      boolean training) {
+    if (input.getDataType() == DataType.FLOAT32) {
+      return im2col(input, weight, bias, stride, padding, training);
+    }
+    try (NDManager casts = input.getManager().newSubManager()) {
+      NDArray x = EngineCasts.toFloat32(input, training);
+      NDArray w = EngineCasts.toFloat32(weight, training);
+      NDArray b = bias == null ? null : EngineCasts.toFloat32(bias, training);
+      for (NDArray made : b == null ? new NDArray[] {x, w} : new NDArray[] {x, w, b}) {
+        made.attach(casts);
+      }
+      NDArray wide = im2col(x, w, b, stride, padding, training);
+      NDArray result = EngineCasts.typeAs(wide, input, training);
+      result.attach(input.getManager());
+      return result;
+    }
+  }
+
+  private static NDArray im2col(NDArray input, NDArray weight, NDArray bias, Shape stride, Shape padding,
+      boolean training) {
+    Shape kernel = weight.getShape().slice(2);
+    String name = "Im2colConvolution_" + kernel.get(0) + "x" + kernel.get(1) + "_s" + stride.get(0) + "x"
+        + stride.get(1) + "_p" + padding.get(0) + "x" + padding.get(1) + (bias == null ? "" : "_bias");
+    PtSymbolBlock module = IM2COL.computeIfAbsent(name, key -> load(key,
+        bias == null ? "x: Tensor, w: Tensor" : "x: Tensor, w: Tensor, b: Tensor",
+        "ops.aten.thnn_conv2d(x, w, " + list(kernel) + ", " + (bias == null ? "None" : "b") + ", " + list(stride)
+            + ", " + list(padding) + ")"));
+    NDList operands = bias == null ? new NDList(input, weight) : new NDList(input, weight, bias);
+    return IValueUtils.forward(module, operands, training).singletonOrThrow();
+  }
+
+  private static String list(Shape shape) {
+    return "[" + shape.get(0) + ", " + shape.get(1) + "]";
+  }
+
+  private static PtSymbolBlock load(String name, String parameters, String expression) {
+    try {
+      return JniUtils.loadModule((PtNDManager) Modules.MANAGER,
+          new ByteArrayInputStream(EngineCasts.archive(name, parameters, expression)), false, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs a configuration both ways on a batch of 2 (fixed pseudo-random values) and compares: the output and, for a configuration that trains, the gradients of the input and of the weight
+   * for a random output gradient.
+   */
+  private static boolean probe(Configuration c) {
+    boolean gradMode = JniUtils.isGradMode();
+    try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+      JniUtils.setGradMode(c.gradients());
+      Shape inputShape = new Shape(2, c.inChannels(), c.height(), c.width());
+      Shape weightShape = new Shape(c.outChannels(), c.inChannels(), c.kernel().get(0), c.kernel().get(1));
+      // values of the compute type, held in FP32 for the reference: rounded through it once
+      Random random = new Random(1);
+      NDArray x32 = rounded(normal(manager, inputShape, 1, random), c.type());
+      NDArray w32 = rounded(normal(manager, weightShape, Math.sqrt(1.0 / weightShape.slice(1).size()), random), c.type());
+      NDArray b32 = c.bias() ? rounded(normal(manager, new Shape(c.outChannels()), 1, random), c.type()) : null;
+      NDArray outputGradient = c.gradients() ? rounded(normal(manager, outputShape(c), 1, random), c.type()) : null;
+      NDArray[] reference = run(x32, w32, b32, outputGradient, c, false);
+      double tolerance = c.type() == DataType.FLOAT32 ? FP32_TOLERANCE : BF16_TOLERANCE;
+      String[] names = {"output", "input gradient", "weight gradient"};
+      for (int round = 0; round < PROBE_ROUNDS; round++) {
+        soil(manager, inputShape, weightShape, outputShape(c));
+        NDArray[] engine = run(x32, w32, b32, outputGradient, c, true);
+        for (int i = 0; i < engine.length; i++) {
+          double difference = relativeDifference(engine[i], reference[i]);
+          if (!(difference <= tolerance)) {
+            String finding = String.format("the engine's %s convolution %s computes a wrong %s on this processor "
+                + "(relative difference %.3g from the im2col convolution)",
+                c.type() == DataType.FLOAT32 ? "FP32" : "bfloat16", describe(c), names[i], difference);
+            if (WARNED.compareAndSet(false, true)) {
+              LOG.warn(finding + "; it and every other convolution found wrong run as im2col convolutions, "
+                  + "slower and right");
+            } else {
+              LOG.debug(finding);
+            }
+            return false;
+          }
+        }
+      }
+      return true;
+    } finally {
+      JniUtils.setGradMode(gradMode);
+    }
+  }
+
+  private static String describe(Configuration c) {
+    return c.inChannels() + " to " + c.outChannels() + " channels, " + c.kernel().get(0) + "x" + c.kernel().get(1)
+        + " stride " + c.stride().get(0) + " padding " + c.padding().get(0) + " at " + c.height() + "x" + c.width();
+  }
+
+  /**
+   * Standard normal values times {@code scale}, drawn in Java: the probe leaves the engine's random generator,
+   * which the network's initialisation and dropout draw from, as it was.
+   */
+  private static NDArray normal(NDManager manager, Shape shape, double scale, Random random) {
+    float[] values = new float[Math.toIntExact(shape.size())];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = (float) (random.nextGaussian() * scale);
+    }
+    try (NDArray buffer = manager.create(values, shape)) {
+      return buffer.duplicate(); // in the engine's memory, not a Java buffer's
+    }
+  }
+
+  /** The output shape of a configuration's probe (batch 2). */
+  private static Shape outputShape(Configuration c) {
+    return new Shape(2, c.outChannels(),
+        (c.height() + 2 * c.padding().get(0) - c.kernel().get(0)) / c.stride().get(0) + 1,
+        (c.width() + 2 * c.padding().get(1) - c.kernel().get(1)) / c.stride().get(1) + 1);
+  }
+
+  private static NDArray rounded(NDArray values, DataType type) {
+    return type == DataType.FLOAT32 ? values
+        : EngineCasts.toFloat32(EngineCasts.to(values, type, false), false);
+  }
+
+  /**
+   * The output (and the gradients, for a configuration that trains) of the engine's convolution in the
+   * configuration's type, or of the im2col convolution in FP32; all returned in FP32.
+   */
+  private static NDArray[] run(NDArray x32, NDArray w32, NDArray b32, NDArray outputGradient32, Configuration c,
+      boolean engine) {
+    NDArray x = operand(x32, c, engine);
+    NDArray w = operand(w32, c, engine);
+    NDArray b = b32 == null ? null : operand(b32, c, engine);
+    if (c.gradients()) {
+      x.setRequiresGradient(true);
+      w.setRequiresGradient(true);
+    }
+    NDArray y = engine ? engine(x, w, b, c.stride(), c.padding())
+        : im2col(x, w, b, c.stride(), c.padding(), c.gradients());
+    NDArray output = EngineCasts.toFloat32(y, false);
+    if (!c.gradients()) {
+      return new NDArray[] {output};
+    }
+    NDArray outputGradient = y.getDataType() == DataType.FLOAT32 ? outputGradient32
+        : EngineCasts.to(outputGradient32, DataType.BFLOAT16, true);
+    JniUtils.backward((PtNDArray) y, (PtNDArray) outputGradient, false, false);
+    return new NDArray[] {output, EngineCasts.toFloat32(x.getGradient(), false),
+        EngineCasts.toFloat32(w.getGradient(), false)};
+  }
+
+  /**
+   * Allocates and frees arrays of NaN about the sizes the engine's convolution allocates (the input, the weight
+   * and the output, with their channels padded as blocked layouts pad them), so that the memory it gets next holds
+   * garbage, as it does deep into a training run, not the zeros of pages fresh from the operating system: the
+   * wrong results seen came and went with what the memory held, which a fresh process's zeroed memory hides.
+   */
+  private static void soil(NDManager manager, Shape... shapes) {
+    for (Shape shape : shapes) {
+      long channels = shape.get(1);
+      long padded = (channels + SOIL_CHANNEL_BLOCK - 1) / SOIL_CHANNEL_BLOCK * SOIL_CHANNEL_BLOCK;
+      for (long size : new long[] {shape.size(), shape.size() / channels * padded}) {
+        manager.full(new Shape(size), Float.NaN).close();
+      }
+    }
+  }
+
+  /**
+   * A fresh leaf array of {@code values}: in the configuration's type for the engine, else in FP32; cast outside
+   * inference mode where gradients will be asked of it.
+   */
+  private static NDArray operand(NDArray values, Configuration c, boolean engine) {
+    return engine && c.type() != DataType.FLOAT32 ? EngineCasts.to(values, c.type(), c.gradients())
+        : values.duplicate();
+  }
+
+  /** max |a - b| / max |b|; NaN if either holds a non-finite value. */
+  private static double relativeDifference(NDArray a, NDArray b) {
+    if (!a.isInfinite().logicalOr(a.isNaN()).none().getBoolean()) {
+      return Double.NaN;
+    }
+    double scale = b.abs().max().getFloat();
+    return a.sub(b).abs().max().getFloat() / Math.max(scale, Float.MIN_NORMAL);
+  }
+}
