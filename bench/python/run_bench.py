@@ -84,11 +84,18 @@ def first_line(command):
 
 def machine():
     cpu = "unknown"
+    fields = {}
     with open("/proc/cpuinfo") as info:
         for line in info:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
+            if not line.strip():
+                break  # the first processor's block
+            key, _, value = line.partition(":")
+            fields[key.strip()] = value.strip()
+    cpu = fields.get("model name", cpu)
+    # what decides bfloat16's speed, and tells one processor generation from another with the same model name
+    flags = set(fields.get("flags", "").split())
+    cpu += (f", family {fields.get('cpu family', '?')} model {fields.get('model', '?')}; "
+            + ", ".join(f for f in ("avx2", "avx512f", "avx512_bf16", "amx_bf16") if f in flags))
     with open("/proc/meminfo") as info:
         mem_kb = int(info.readline().split()[1])
     torch_info = subprocess.run([PYTHON, "-c", "import torch, torchvision; print(torch.__version__); "
