@@ -20,7 +20,9 @@ import java.util.Optional;
  * reduces the channels first, as the table's depth-2 rows ("3x3 reduce", then "3x3") do.
  *
  * <p>Children: {@code reduction} (if any), {@code conv}, {@code batch_norm} (if enabled); the ReLU has no
- * parameters and is no child. Each intermediate array is closed as soon as the next step has read it.
+ * parameters and is no child. Each intermediate array is closed as soon as the next step has read it. The
+ * {@code conv} child holds the weight and bias; the convolution itself runs through {@link CheckedConvolution},
+ * which stands in for the engine's on a processor where that computes the configuration wrong.
  *
  * <p>For inference, {@link #foldBatchNorm()} folds the batch normalisation into the convolution: one convolution
  * with a rewritten weight and bias ({@link FoldedConvolution}) then runs in place of the two. The folded arrays are
