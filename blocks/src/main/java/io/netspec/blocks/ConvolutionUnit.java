@@ -21,7 +21,7 @@ import java.util.Optional;
  *
  * <p>Children: {@code reduction} (if any), {@code conv}, {@code batch_norm} (if enabled); the ReLU has no
  * parameters and is no child. Each intermediate array is closed as soon as the next step has read it. The
- * {@code conv} child holds the weight and bias; the convolution itself runs through {@link CheckedConvolution},
+ * {@code conv} child holds the weight and bias; the convolution itself runs through {@code CheckedConvolution},
  * which stands in for the engine's on a processor where that computes the configuration wrong.
  *
  * <p>For inference, {@link #foldBatchNorm()} folds the batch normalisation into the convolution: one convolution
