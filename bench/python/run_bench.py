@@ -42,12 +42,26 @@ def java_command(main, *args, threads):
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", "-cp", classpath, main] + [str(a) for a in args]
 
 
+def native_memory_settings():
+    """runtime/native-memory.env: what the netspec launcher exports (transparent huge pages for libtorch, glibc's
+    malloc keeping freed memory), as NAME -> VALUE."""
+    settings = {}
+    with open(os.path.join(ROOT, "runtime", "native-memory.env")) as env_file:
+        for line in env_file:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                name, _, value = line.partition("=")
+                settings[name] = value
+    return settings
+
+
 def run_json(command, threads):
-    # THP_MEM_ALLOC_ENABLE=1 as the netspec launcher sets it: libtorch 2.7.1 then backs arrays of 2 MiB and more
-    # with transparent huge pages; Debian's torch 1.13 does not read it (BENCHMARKS.md, "Training step changes")
-    env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads),
-               THP_MEM_ALLOC_ENABLE=os.environ.get("THP_MEM_ALLOC_ENABLE", "1"))
+    env = dict(os.environ, OMP_NUM_THREADS=str(threads), MKL_NUM_THREADS=str(threads))
     command = [str(part) for part in command]
+    if command[0] == "java":
+        # the netspec side runs with the launcher's native memory settings (BENCHMARKS.md, "Training step
+        # changes", items 3 and 7); the PyTorch side with Python's defaults, as a PyTorch user runs it
+        env.update({name: value for name, value in native_memory_settings().items() if name not in os.environ})
     start, busy, ours = time.perf_counter(), cpu_busy_seconds(), children_cpu_seconds()
     done = subprocess.run(command, cwd=HERE, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
