@@ -97,7 +97,6 @@ def first_line(command):
 
 
 def machine():
-    cpu = "unknown"
     fields = {}
     with open("/proc/cpuinfo") as info:
         for line in info:
@@ -105,7 +104,7 @@ def machine():
                 break  # the first processor's block
             key, _, value = line.partition(":")
             fields[key.strip()] = value.strip()
-    cpu = fields.get("model name", cpu)
+    cpu = fields.get("model name", "unknown")
     # what decides bfloat16's speed, and tells one processor generation from another with the same model name
     flags = set(fields.get("flags", "").split())
     cpu += (f", family {fields.get('cpu family', '?')} model {fields.get('model', '?')}; "

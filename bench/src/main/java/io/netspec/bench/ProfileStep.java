@@ -68,7 +68,8 @@ public final class ProfileStep {
     }
     System.out.printf(Locale.ROOT, "{\"model\":\"%s\",\"mode\":\"%s\",\"precision\":\"%s\",\"size\":%d,\"batch\":%d,"
         + "\"steps\":%d,\"phases_ms\":%s,\"rows_forward_ms\":%s,\"trace\":\"%s\",\"peak_rss_kb\":%d}%n", modelName,
-        infer ? "infer" : "train", precision.name().toLowerCase(Locale.ROOT), size, batch, steps, json(phases), json(rows), trace, ProcessMemory.peakResidentKb());
+        infer ? "infer" : "train", precision.name().toLowerCase(Locale.ROOT), size, batch, steps, json(phases),
+        json(rows), trace, ProcessMemory.peakResidentKb());
   }
 
   private static void profileTraining(Networks.Built net, Shape input, int steps, String trace,

@@ -8,13 +8,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +64,6 @@ final class CheckedConvolution {
 
   /** The im2col convolution modules, one per kernel, stride, padding and bias. */
   private static final Map<String, PtSymbolBlock> IM2COL = new ConcurrentHashMap<>();
-
-  private static final class Modules {
-    static final NDManager MANAGER = NDManager.newBaseManager(Device.cpu(), "PyTorch");
-  }
 
   private CheckedConvolution() {}
 
@@ -159,7 +151,7 @@ final class CheckedConvolution {
     Shape kernel = weight.getShape().slice(2);
     String name = "Im2colConvolution_" + kernel.get(0) + "x" + kernel.get(1) + "_s" + stride.get(0) + "x"
         + stride.get(1) + "_p" + padding.get(0) + "x" + padding.get(1) + (bias == null ? "" : "_bias");
-    PtSymbolBlock module = IM2COL.computeIfAbsent(name, key -> load(key,
+    PtSymbolBlock module = IM2COL.computeIfAbsent(name, key -> EngineCasts.load(key,
         bias == null ? "x: Tensor, w: Tensor" : "x: Tensor, w: Tensor, b: Tensor",
         "ops.aten.thnn_conv2d(x, w, " + list(kernel) + ", " + (bias == null ? "None" : "b") + ", " + list(stride)
             + ", " + list(padding) + ")"));
@@ -169,15 +161,6 @@ final class CheckedConvolution {
 
   private static String list(Shape shape) {
     return "[" + shape.get(0) + ", " + shape.get(1) + "]";
-  }
-
-  private static PtSymbolBlock load(String name, String parameters, String expression) {
-    try {
-      return JniUtils.loadModule((PtNDManager) Modules.MANAGER,
-          new ByteArrayInputStream(EngineCasts.archive(name, parameters, expression)), false, false);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**

@@ -105,7 +105,11 @@ final class EngineCasts {
     }
   }
 
-  private static PtSymbolBlock load(String name, String parameters, String expression) {
+  /**
+   * A one-line TorchScript module (see {@link #archive}), compiled by libtorch; its arrays belong to this class's
+   * manager. {@code CheckedConvolution}'s im2col convolutions are loaded the same way.
+   */
+  static PtSymbolBlock load(String name, String parameters, String expression) {
     try {
       return JniUtils.loadModule((PtNDManager) Modules.MANAGER,
           new ByteArrayInputStream(archive(name, parameters, expression)), false, false);
