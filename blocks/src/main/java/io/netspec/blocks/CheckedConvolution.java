@@ -22,23 +22,36 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The 2-D convolution of the blocks (stride, padding, no dilation, one group), checked on the CPU before it is
- * trusted: the engine's own convolution, unless it computes wrong values for that configuration on this
- * processor, in which case libtorch's im2col convolution ({@code aten::thnn_conv2d}: the input unfolded into
- * columns, then one matrix product), which gives the same values the slower way.
+ * trusted. On the CPU a configuration runs the first of three ways that computes it right on this processor:
+ * <ol>
+ *   <li>{@link Way#CHANNELS_LAST}: the engine's convolution on the input and weight laid out channels-last (the
+ *       values of a pixel's channels side by side, NHWC in memory, NCHW in shape). The output stays laid out so,
+ *       and what follows it keeps the layout: batch normalisation, ReLU, max pooling and concatenation all have
+ *       channels-last CPU kernels in libtorch 2.7.1, and the plain max-pool kernel was the slowest part of a
+ *       training step. DJL has no memory-format argument, so this way is a one-line TorchScript module (as
+ *       {@link EngineCasts} loads its casts), which also makes the layout's copy of the input part of autograd.
+ *   <li>{@link Way#PLAIN}: the engine's convolution on the plain (NCHW) layout, as DJL's {@code Conv2d} runs it
+ *       (first for a 1x1 convolution with a stride above 1, whose channels-last backward pass could crash: see
+ *       {@link #candidates}).
+ *   <li>{@link Way#IM2COL}: libtorch's im2col convolution ({@code aten::thnn_conv2d}: the input unfolded into
+ *       columns, then one matrix product), in FP32: the same values the slow way.
+ * </ol>
  *
- * <p>Why: on an AMD Zen 5 virtual machine (1 Dec 2026), the oneDNN 3.7.1 inside DJL's libtorch 2.7.1 returned
- * wrong outputs (off by 10-50% of their range, sometimes NaN) for 3x3 and 5x5 convolutions whose input channels
- * were above 16 and not a multiple of 16 (googlenet-torchvision's 24-channel "5x5" branches), and wrong input
- * gradients whose output channels were not a multiple of 16 (googlenet-fashion's 8- and 12-filter branches),
- * with every instruction-set limit down to AVX2; training diverged within ten steps. Debian's PyTorch 1.13 got
- * them right, and the same libtorch passed these tests on other machines. Which configurations fail depends on
- * the processor, so each one is probed where it first runs: the engine's forward pass (and, in training, its
- * weight and input gradients) on a batch of 2 at the configuration's own channels, kernel, stride, padding, size
- * and data type, against the im2col convolution in FP32 on the same values. A relative difference above
- * {@value #FP32_TOLERANCE} (FP32) or {@value #BF16_TOLERANCE} (bfloat16, which keeps 8 significant bits), or
- * any non-finite value, marks the configuration; its convolutions then run the im2col way (in FP32, for bfloat16
- * input, cast back after). The verdicts last as long as the JVM. GPUs and other engines run the engine's
- * convolution unchecked.
+ * <p>Why checked: on an AMD Zen 5 virtual machine (1 Dec 2026), the oneDNN 3.7.1 inside DJL's libtorch 2.7.1
+ * returned wrong outputs (off by 10-50% of their range, sometimes NaN) for plain-layout 3x3 and 5x5 convolutions
+ * whose input channels were above 16 and not a multiple of 16 (googlenet-torchvision's 24-channel "5x5"
+ * branches), and wrong input gradients whose output channels were not a multiple of 16 (googlenet-fashion's 8-
+ * and 12-filter branches), with every instruction-set limit down to AVX2; training diverged within ten steps.
+ * The blocked layouts oneDNN turns plain arrays into pad the channels to a multiple of 16; the channels-last
+ * layout pads nothing, and its convolutions came out right there, except the bfloat16 input gradient of a
+ * one-channel 3x3 convolution. Debian's PyTorch 1.13 got them all right, and the same libtorch passed these tests
+ * on other machines. Which configurations fail depends on the processor, so each one is probed where it first
+ * runs: a way's forward pass (and, in training, its weight and input gradients) on a batch of 2 at the
+ * configuration's own channels, kernel, stride, padding, size and data type, against the im2col convolution in
+ * FP32 on the same values. A relative difference above {@value #FP32_TOLERANCE} (FP32) or {@value
+ * #BF16_TOLERANCE} (bfloat16, which keeps 8 significant bits), or any non-finite value, rules the way out. The
+ * verdicts last as long as the JVM. GPUs and other engines run the engine's convolution unchecked, as DJL calls
+ * it.
  *
  * <p>The first configuration found wrong is logged as one warning line; the others at debug level.
  */
@@ -50,14 +63,36 @@ final class CheckedConvolution {
   /** Engine runs per probe, each after {@link #soil}: a wrong result may depend on what the memory held. */
   private static final int PROBE_ROUNDS = 3;
 
+  /** {@code torch.channels_last} as TorchScript archives write a memory format: its number. */
+  private static final int TORCH_CHANNELS_LAST = 2;
+
   private static final Logger LOG = LoggerFactory.getLogger(CheckedConvolution.class);
 
   /** A configuration the engine may run right or wrong. */
   private record Configuration(long inChannels, long outChannels, Shape kernel, Shape stride, Shape padding,
       long height, long width, DataType type, boolean bias, boolean gradients) {}
 
-  /** Whether the engine computes a configuration right, once probed. */
-  private static final Map<Configuration, Boolean> ENGINE_RIGHT = new ConcurrentHashMap<>();
+  /** The ways a configuration can run on the CPU, in the order they are tried. */
+  enum Way {
+    /** The engine's convolution on the input and weight laid out channels-last; the output stays so. */
+    CHANNELS_LAST("the engine's channels-last convolution"),
+    /** The engine's convolution on the plain (NCHW) layout. */
+    PLAIN("the engine's plain-layout convolution"),
+    /** libtorch's im2col convolution in FP32. */
+    IM2COL("the im2col convolution");
+
+    private final String description;
+
+    Way(String description) {
+      this.description = description;
+    }
+  }
+
+  /** The way each configuration runs, once probed. */
+  private static final Map<Configuration, Way> WAYS = new ConcurrentHashMap<>();
+
+  /** The engine's convolution modules for {@link Way#CHANNELS_LAST} and {@link Way#PLAIN}, by name. */
+  private static final Map<String, PtSymbolBlock> LAID_OUT = new ConcurrentHashMap<>();
 
   /** Whether the one warning line has been logged. */
   private static final AtomicBoolean WARNED = new AtomicBoolean();
@@ -89,20 +124,19 @@ final class CheckedConvolution {
     Shape w = weight.getShape();
     Configuration configuration = new Configuration(in.get(1), w.get(0), w.slice(2), stride, padding, in.get(2),
         in.get(3), type, bias != null, training);
-    boolean right = ENGINE_RIGHT.computeIfAbsent(configuration, CheckedConvolution::probe);
-    if (right) {
-      return engine(input, weight, bias, stride, padding);
-    }
-    return im2colInFloat32(input, weight, bias, stride, padding, training);
+    return switch (WAYS.computeIfAbsent(configuration, CheckedConvolution::probe)) {
+      case CHANNELS_LAST -> laidOut(true, input, weight, bias, stride, padding, training);
+      case PLAIN -> laidOut(false, input, weight, bias, stride, padding, training);
+      case IM2COL -> im2colInFloat32(input, weight, bias, stride, padding, training);
+    };
   }
 
   /**
-   * Whether the engine was found to compute a configuration right: true, false, or null if it was not probed.
-   * For tests.
+   * The way a configuration was found to run right, or null if it was not probed. For tests.
    */
-  static Boolean verdict(long inChannels, long outChannels, Shape kernel, Shape stride, Shape padding,
+  static Way verdict(long inChannels, long outChannels, Shape kernel, Shape stride, Shape padding,
       long height, long width, DataType type, boolean bias, boolean gradients) {
-    return ENGINE_RIGHT.get(new Configuration(inChannels, outChannels, kernel, stride, padding, height, width,
+    return WAYS.get(new Configuration(inChannels, outChannels, kernel, stride, padding, height, width,
         type, bias, gradients));
   }
 
@@ -124,6 +158,23 @@ final class CheckedConvolution {
 
   private static NDArray engine(NDArray input, NDArray weight, NDArray bias, Shape stride, Shape padding) {
     return Conv2d.conv2d(input, weight, bias, stride, padding, new Shape(1, 1), 1).singletonOrThrow();
+  }
+
+  /**
+   * The engine's convolution with the input and weight laid out channels-last (the output stays laid out so), or
+   * plain: each made so by {@code torch.contiguous}, which copies only what is laid out otherwise.
+   */
+  static NDArray laidOut(boolean channelsLast, NDArray input, NDArray weight, NDArray bias, Shape stride,
+      Shape padding, boolean training) {
+    String name = (channelsLast ? "ChannelsLastConvolution" : "PlainConvolution") + "_s" + stride.get(0) + "x"
+        + stride.get(1) + "_p" + padding.get(0) + "x" + padding.get(1) + (bias == null ? "" : "_bias");
+    String layout = channelsLast ? ", memory_format=" + TORCH_CHANNELS_LAST : "";
+    PtSymbolBlock module = LAID_OUT.computeIfAbsent(name, key -> EngineCasts.load(key,
+        bias == null ? "x: Tensor, w: Tensor" : "x: Tensor, w: Tensor, b: Tensor",
+        "torch.conv2d(torch.contiguous(x" + layout + "), torch.contiguous(w" + layout + "), "
+            + (bias == null ? "None" : "b") + ", " + list(stride) + ", " + list(padding) + ")"));
+    NDList operands = bias == null ? new NDList(input, weight) : new NDList(input, weight, bias);
+    return IValueUtils.forward(module, operands, training).singletonOrThrow();
   }
 
   /** The im2col convolution, in FP32; bfloat16 operands are cast to FP32 and the result back. */
@@ -169,7 +220,7 @@ final class CheckedConvolution {
    * The input gradient is checked even where the network needs none (its first convolution): leaving it out let
    * a wrong bfloat16 step through in {@code MixedPrecisionTest}.
    */
-  private static boolean probe(Configuration c) {
+  private static Way probe(Configuration c) {
     boolean gradMode = JniUtils.isGradMode();
     try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
       JniUtils.setGradMode(c.gradients());
@@ -183,31 +234,72 @@ final class CheckedConvolution {
       NDArray b32 = c.bias() ? rounded(normal(manager, new Shape(c.outChannels()), 1, random), c.type()) : null;
       NDArray outputGradient =
           c.gradients() ? rounded(normal(manager, outputShape(c), 1, random), c.type()) : null;
-      NDArray[] reference = run(x32, w32, b32, outputGradient, c, false);
-      double tolerance = c.type() == DataType.FLOAT32 ? FP32_TOLERANCE : BF16_TOLERANCE;
-      String[] names = {"output", "weight gradient", "input gradient"};
-      for (int round = 0; round < PROBE_ROUNDS; round++) {
-        soil(manager, c);
-        NDArray[] engine = run(x32, w32, b32, outputGradient, c, true);
-        for (int i = 0; i < engine.length; i++) {
-          double difference = relativeDifference(engine[i], reference[i]);
-          if (!(difference <= tolerance)) {
-            String finding = String.format("the engine's %s convolution %s computes a wrong %s on this processor "
-                + "(relative difference %.3g from the im2col convolution)",
-                c.type() == DataType.FLOAT32 ? "FP32" : "bfloat16", describe(c), names[i], difference);
-            if (WARNED.compareAndSet(false, true)) {
-              LOG.warn(finding + "; it and every other convolution found wrong run as im2col convolutions, "
-                  + "slower and right");
-            } else {
-              LOG.debug(finding);
-            }
-            return false;
-          }
+      NDArray[] reference = run(x32, w32, b32, outputGradient, c, Way.IM2COL);
+      List<String> findings = new ArrayList<>();
+      for (Way way : candidates(c)) {
+        String finding = wrongness(manager, x32, w32, b32, outputGradient, reference, c, way);
+        if (finding == null) {
+          report(findings, way);
+          return way;
         }
+        findings.add(finding);
       }
-      return true;
+      report(findings, Way.IM2COL);
+      return Way.IM2COL;
     } finally {
       JniUtils.setGradMode(gradMode);
+    }
+  }
+
+  /**
+   * The engine's ways a configuration may run, in the order they are tried: channels-last first, except for a
+   * 1x1 convolution with a stride above 1. That one's channels-last backward pass corrupted the native heap
+   * (glibc aborted with "malloc(): corrupted top size" and the like, the JVM with it) for inputs of 3, 5 and 8
+   * channels at stride 2 (Zen 5 machine, libtorch 2.7.1, 1 Dec 2026, found by {@code GeneratedCodeFuzzTest});
+   * a crash is not a value a probe can compare, so it is not tried. No network of {@code specs/} has one.
+   */
+  private static Way[] candidates(Configuration c) {
+    boolean stridedPointwise = c.kernel().size() == 1 && c.stride().size() > 1;
+    return stridedPointwise ? new Way[] {Way.PLAIN} : new Way[] {Way.CHANNELS_LAST, Way.PLAIN};
+  }
+
+  /**
+   * What {@code way} computes wrong for a configuration, in {@value #PROBE_ROUNDS} runs each after
+   * {@link #soil}: null if nothing.
+   */
+  private static String wrongness(NDManager manager, NDArray x32, NDArray w32, NDArray b32,
+      NDArray outputGradient, NDArray[] reference, Configuration c, Way way) {
+    double tolerance = c.type() == DataType.FLOAT32 ? FP32_TOLERANCE : BF16_TOLERANCE;
+    String[] names = {"output", "weight gradient", "input gradient"};
+    for (int round = 0; round < PROBE_ROUNDS; round++) {
+      soil(manager, c);
+      NDArray[] values = run(x32, w32, b32, outputGradient, c, way);
+      for (int i = 0; i < values.length; i++) {
+        double difference = relativeDifference(values[i], reference[i]);
+        if (!(difference <= tolerance)) {
+          return String.format("%s of %s %s computes a wrong %s on this processor (relative difference %.3g "
+              + "from the im2col convolution)", way.description,
+              c.type() == DataType.FLOAT32 ? "FP32" : "bfloat16", describe(c), names[i], difference);
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Logs what a probe found wrong, if anything, and the way the configuration runs instead: the first such
+   * configuration as a warning, the others at debug level.
+   */
+  private static void report(List<String> findings, Way way) {
+    if (findings.isEmpty()) {
+      return;
+    }
+    String line = String.join("; ", findings) + "; it runs as " + way.description + " instead";
+    if (WARNED.compareAndSet(false, true)) {
+      LOG.warn(line + " (each configuration found wrong runs the first way found right; the others are logged at "
+          + "debug level)");
+    } else {
+      LOG.debug(line);
     }
   }
 
@@ -243,11 +335,12 @@ final class CheckedConvolution {
   }
 
   /**
-   * The output (and the weight's and the input's gradients, for a configuration that trains) of the engine's
-   * convolution in the configuration's type, or of the im2col convolution in FP32; all returned in FP32.
+   * The output (and the weight's and the input's gradients, for a configuration that trains) of {@code way}: the
+   * engine's convolutions in the configuration's type, the im2col convolution in FP32; all returned in FP32.
    */
   private static NDArray[] run(NDArray x32, NDArray w32, NDArray b32, NDArray outputGradient32, Configuration c,
-      boolean engine) {
+      Way way) {
+    boolean engine = way != Way.IM2COL;
     NDArray x = operand(x32, c, engine);
     NDArray w = operand(w32, c, engine);
     NDArray b = b32 == null ? null : operand(b32, c, engine);
@@ -255,8 +348,11 @@ final class CheckedConvolution {
       x.setRequiresGradient(true);
       w.setRequiresGradient(true);
     }
-    NDArray y = engine ? engine(x, w, b, c.stride(), c.padding())
-        : im2col(x, w, b, c.stride(), c.padding(), c.gradients());
+    NDArray y = switch (way) {
+      case CHANNELS_LAST -> laidOut(true, x, w, b, c.stride(), c.padding(), c.gradients());
+      case PLAIN -> laidOut(false, x, w, b, c.stride(), c.padding(), c.gradients());
+      case IM2COL -> im2col(x, w, b, c.stride(), c.padding(), c.gradients());
+    };
     NDArray output = EngineCasts.toFloat32(y, false);
     if (!c.gradients()) {
       return new NDArray[] {output};

@@ -17,8 +17,8 @@ import java.util.function.Function;
  * inference the maxima are taken over shifted views of the input, rows then columns, which gives the
  * same values as the engine's max pool and was about twice as fast on libtorch 2.7.1's CPU kernels;
  * in training the engine's max pool runs, as its backward pass needs to know where each maximum was,
- * and on the CPU a stride-1 pool (an Inception module's pool branch) runs it on a channels-last copy of
- * its input, for which libtorch has a vectorised kernel: the same values and the same gradients.
+ * and on the CPU it runs on its input laid out channels-last, for which libtorch has a vectorised
+ * kernel: the same values and the same gradients.
  * It has no parameters; it is a {@code LambdaBlock}, as DJL's pool blocks are, so that parameter files
  * have the same layout.
  */
@@ -83,7 +83,7 @@ public final class MaxPool extends LambdaBlock {
       boolean ceilMode, boolean training) {
     if (training) {
       boolean cpu = Device.Type.CPU.equals(input.getDevice().getDeviceType());
-      return cpu && stride.get(0) == 1 && stride.get(1) == 1
+      return cpu
           ? channelsLastMaxPool(input, kernelShape, stride, padding, ceilMode)
           : Pool.maxPool2d(input, kernelShape, stride, padding, ceilMode);
     }
@@ -111,16 +111,17 @@ public final class MaxPool extends LambdaBlock {
    * The engine's max pool, with autograd, run on the input laid out channels last (the values of a
    * pixel's channels side by side), for which libtorch 2.7.1 has a vectorised CPU kernel; the plain
    * {@code (N, C, H, W)} kernel goes window by window. DJL has no memory-format argument: the
-   * {@code (N, H, W, C)} transpose, reshaped, makes the channels-last copy, which transposed back is
-   * {@code (N, C, H, W)} in shape with channels-last strides; the engine keeps that layout for its
-   * output, which a reshape through {@code (N * C, H * W)} copies back to the plain layout. Same values
-   * and same gradients as {@code Pool.maxPool2d} (each window's gradient goes to its first maximum
-   * in row-major order in both kernels). It pays off where the plain kernel is slowest against it: in
-   * googlenet-torchvision's stride-1 pools (3x3/1, padded by 1, at 28x28 and below); the stride-2
-   * pools of larger maps stay on the plain kernel, whose backward pass is the faster one there.
+   * {@code (N, H, W, C)} transpose, reshaped, makes the channels-last layout (a copy only if the input
+   * is not laid out so already, as it is after a {@link CheckedConvolution} and its batch
+   * normalisation and ReLU), which transposed back is {@code (N, C, H, W)} in shape with channels-last
+   * strides. The engine keeps that layout for its output, and so do the convolutions, batch
+   * normalisations and concatenations after it. Same values and same gradients as
+   * {@code Pool.maxPool2d} (each window's gradient goes to its first maximum in row-major order in both
+   * kernels). A 28x28 stride-2 pool of googlenet-fashion's training step took about 14 ms on the plain
+   * layout and under 1 ms so (Zen 5 machine, 1 Dec 2026).
    *
    * @param input the {@code (N, C, H, W)} input
-   * @return the pooled input, laid out as {@code (N, C, H, W)}
+   * @return the pooled input, {@code (N, C, H', W')} in shape, laid out channels last
    */
   static NDArray channelsLastMaxPool(NDArray input, Shape kernelShape, Shape stride, Shape padding,
       boolean ceilMode) {
@@ -134,13 +135,10 @@ public final class MaxPool extends LambdaBlock {
     NDArray nhwc = rows.reshape(n, h, w, c);
     NDArray channelsLast = nhwc.transpose(0, 3, 1, 2);
     NDArray pooled = Pool.maxPool2d(channelsLast, kernelShape, stride, padding, ceilMode);
-    Shape out = pooled.getShape();
-    NDArray planes = pooled.reshape(out.get(0) * out.get(1), out.get(2) * out.get(3)); // the copy back
-    NDArray plain = planes.reshape(out);
-    for (NDArray made : new NDArray[] {transposed, rows, nhwc, channelsLast, pooled, planes}) {
+    for (NDArray made : new NDArray[] {transposed, rows, nhwc, channelsLast}) {
       made.close(); // the engine keeps what the backward pass needs
     }
-    return plain;
+    return pooled;
   }
 
   /**

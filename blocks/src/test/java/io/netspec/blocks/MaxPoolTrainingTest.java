@@ -13,9 +13,9 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code MaxPool}'s training path against the engine's {@code Pool.maxPool2d}, which it replaced for
- * stride-1 pools: the same values and, after a backward pass of fixed output gradients, the same input
- * gradients, on input full of ties (small integers and zeros, as after a ReLU), where a formulation that
+ * {@code MaxPool}'s training path (on the CPU, the engine's max pool on a channels-last layout) against the
+ * engine's {@code Pool.maxPool2d} on the plain layout: the same values and, after a backward pass of fixed
+ * output gradients, the same input gradients, on input full of ties (small integers and zeros, as after a ReLU), where a formulation that
  * shared a window's gradient among equal maxima, or gave it to another of them, would differ.
  */
 class MaxPoolTrainingTest {
@@ -27,7 +27,7 @@ class MaxPoolTrainingTest {
     }
   }
 
-  /** The Inception pool branch first, then other stride-1 windows, then two stride-2 ones (the engine's path). */
+  /** The Inception pool branch first, then other stride-1 windows, then two stride-2 ones. */
   private static final PoolCase[] POOLS = {
     PoolCase.of(3, 1, 1, false), PoolCase.of(3, 1, 0, false), PoolCase.of(2, 1, 1, true),
     PoolCase.of(5, 1, 2, false), new PoolCase(new Shape(3, 2), new Shape(1, 1), new Shape(1, 0), true),
