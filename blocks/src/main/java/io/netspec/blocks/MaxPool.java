@@ -67,9 +67,9 @@ public final class MaxPool extends LambdaBlock {
 
   /**
    * Max-pools {@code (N, C, H, W)} input as {@code Pool.maxPool2d} does: the engine's max pool in
-   * training (on the CPU, on a channels-last copy of the input when the stride is 1, see
-   * {@link #channelsLastMaxPool}); in inference the same maxima, taken over shifted views of the rows,
-   * then of the columns, of the input padded once with minus infinity.
+   * training (on the CPU, on the input laid out channels-last, see {@link #channelsLastMaxPool}); in
+   * inference the same maxima, taken over shifted views of the rows, then of the columns, of the input
+   * padded once with minus infinity.
    *
    * @param input the input
    * @param kernelShape the window, height and width

@@ -1,6 +1,7 @@
 package io.netspec.blocks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,15 +12,17 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@link CheckedConvolution} against a convolution written out in Java (double sums, no engine): the output, the
  * input gradient and the weight gradient of the configurations that DJL's libtorch 2.7.1 got wrong on a Zen 5
- * machine (24 input channels, 3x3; 8 and 12 filters on 4 channels, 5x5; a stride-2 first convolution) and of
- * ordinary ones. On a machine where the engine computes them right this checks the engine; where it does not, it
- * checks that the probe caught it and the im2col convolution took over. Either way the values must be right: within
+ * machine (24 input channels, 3x3; 8 and 12 filters on 4 channels, 5x5; a stride-2 first convolution; in the
+ * channels-last layout, 128 to 40 channels 1x1) and of ordinary ones. On a machine where the engine computes them
+ * right this checks the engine's channels-last convolution; where it does not, it checks that the probe caught it
+ * and another way (the plain layout, or the im2col convolution) took over. Either way the values must be right: within
  * 1e-4 of the largest value in FP32 (sums of a few hundred products of unit-size values keep about six digits),
  * within 3% in bfloat16 (8 significant bits on each operand, FP32 accumulation).
  */
@@ -33,7 +36,9 @@ class CheckedConvolutionTest {
       "4, 12, 5, 1, 2, 7, false",
       "3, 16, 7, 2, 3, 16, true", // a stem
       "16, 32, 3, 1, 1, 6, false",
-      "32, 16, 1, 1, 0, 5, true"})
+      "32, 16, 1, 1, 0, 5, true",
+      "128, 40, 1, 1, 0, 6, false", // googlenet-fashion's inception 5a 1x1, wrong channels-last on the Zen 5
+      "5, 2, 1, 2, 0, 20, false"}) // a strided 1x1, whose channels-last backward pass corrupted the heap there
   void fp32ConvolutionIsRightWhereverItRuns(int in, int out, int kernel, int stride, int padding, int side,
       boolean bias) {
     assertRight(in, out, kernel, stride, padding, side, bias, DataType.FLOAT32, 1e-4);
@@ -48,6 +53,13 @@ class CheckedConvolutionTest {
       "32, 32, 3, 1, 1, 6"})
   void bf16ConvolutionIsRightWithinItsPrecision(int in, int out, int kernel, int stride, int padding, int side) {
     assertRight(in, out, kernel, stride, padding, side, false, DataType.BFLOAT16, 3e-2);
+  }
+
+  @Test
+  void stridedPointwiseConvolutionIsNotTriedChannelsLast() {
+    assertRight(8, 8, 1, 2, 0, 12, false, DataType.FLOAT32, 1e-4);
+    assertNotEquals(CheckedConvolution.Way.CHANNELS_LAST, CheckedConvolution.verdict(8, 8, new Shape(1, 1),
+        new Shape(2, 2), new Shape(0, 0), 12, 12, DataType.FLOAT32, false, true));
   }
 
   private static void assertRight(int in, int out, int kernel, int stride, int padding, int side, boolean bias,
