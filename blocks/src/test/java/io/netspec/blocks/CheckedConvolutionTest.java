@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * machine (24 input channels, 3x3; 8 and 12 filters on 4 channels, 5x5; a stride-2 first convolution; in the
  * channels-last layout, 128 to 40 channels 1x1) and of ordinary ones. On a machine where the engine computes them
  * right this checks the engine's channels-last convolution; where it does not, it checks that the probe caught it
- * and another way (the plain layout, or the im2col convolution) took over. Either way the values must be right: within
- * 1e-4 of the largest value in FP32 (sums of a few hundred products of unit-size values keep about six digits),
- * within 3% in bfloat16 (8 significant bits on each operand, FP32 accumulation).
+ * and another way (the plain layout, or the im2col convolution) took over. Either way the values must be right:
+ * within 1e-4 of the largest value in FP32 (sums of a few hundred products of unit-size values keep about six
+ * digits), within 3% in bfloat16 (8 significant bits on each operand, FP32 accumulation).
  */
 class CheckedConvolutionTest {
 

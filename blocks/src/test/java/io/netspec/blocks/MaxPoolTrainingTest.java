@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code MaxPool}'s training path (on the CPU, the engine's max pool on a channels-last layout) against the
  * engine's {@code Pool.maxPool2d} on the plain layout: the same values and, after a backward pass of fixed
- * output gradients, the same input gradients, on input full of ties (small integers and zeros, as after a ReLU), where a formulation that
- * shared a window's gradient among equal maxima, or gave it to another of them, would differ.
+ * output gradients, the same input gradients, on input full of ties (small integers and zeros, as after a
+ * ReLU), where a formulation that shared a window's gradient among equal maxima, or gave it to another of them,
+ * would differ.
  */
 class MaxPoolTrainingTest {
 
