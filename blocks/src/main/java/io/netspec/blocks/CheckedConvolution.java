@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,14 +92,11 @@ final class CheckedConvolution {
   /** The way each configuration runs, once probed. */
   private static final Map<Configuration, Way> WAYS = new ConcurrentHashMap<>();
 
-  /** The engine's convolution modules for {@link Way#CHANNELS_LAST} and {@link Way#PLAIN}, by name. */
-  private static final Map<String, PtSymbolBlock> LAID_OUT = new ConcurrentHashMap<>();
+  /** The one-line TorchScript convolution modules of the three ways, by name (way, kernel, stride, padding, bias). */
+  private static final Map<String, PtSymbolBlock> MODULES = new ConcurrentHashMap<>();
 
   /** Whether the one warning line has been logged. */
   private static final AtomicBoolean WARNED = new AtomicBoolean();
-
-  /** The im2col convolution modules, one per kernel, stride, padding and bias. */
-  private static final Map<String, PtSymbolBlock> IM2COL = new ConcurrentHashMap<>();
 
   private CheckedConvolution() {}
 
@@ -166,15 +164,10 @@ final class CheckedConvolution {
    */
   static NDArray laidOut(boolean channelsLast, NDArray input, NDArray weight, NDArray bias, Shape stride,
       Shape padding, boolean training) {
-    String name = (channelsLast ? "ChannelsLastConvolution" : "PlainConvolution") + "_s" + stride.get(0) + "x"
-        + stride.get(1) + "_p" + padding.get(0) + "x" + padding.get(1) + (bias == null ? "" : "_bias");
     String layout = channelsLast ? ", memory_format=" + TORCH_CHANNELS_LAST : "";
-    PtSymbolBlock module = LAID_OUT.computeIfAbsent(name, key -> EngineCasts.load(key,
-        bias == null ? "x: Tensor, w: Tensor" : "x: Tensor, w: Tensor, b: Tensor",
-        "torch.conv2d(torch.contiguous(x" + layout + "), torch.contiguous(w" + layout + "), "
-            + (bias == null ? "None" : "b") + ", " + list(stride) + ", " + list(padding) + ")"));
-    NDList operands = bias == null ? new NDList(input, weight) : new NDList(input, weight, bias);
-    return IValueUtils.forward(module, operands, training).singletonOrThrow();
+    return throughModule(channelsLast ? "ChannelsLastConvolution" : "PlainConvolution", input, weight, bias,
+        stride, padding, training, b -> "torch.conv2d(torch.contiguous(x" + layout + "), torch.contiguous(w"
+            + layout + "), " + b + ", " + list(stride) + ", " + list(padding) + ")");
   }
 
   /** The im2col convolution, in FP32; bfloat16 operands are cast to FP32 and the result back. */
@@ -200,12 +193,26 @@ final class CheckedConvolution {
   private static NDArray im2col(NDArray input, NDArray weight, NDArray bias, Shape stride, Shape padding,
       boolean training) {
     Shape kernel = weight.getShape().slice(2);
-    String name = "Im2colConvolution_" + kernel.get(0) + "x" + kernel.get(1) + "_s" + stride.get(0) + "x"
-        + stride.get(1) + "_p" + padding.get(0) + "x" + padding.get(1) + (bias == null ? "" : "_bias");
-    PtSymbolBlock module = IM2COL.computeIfAbsent(name, key -> EngineCasts.load(key,
+    return throughModule("Im2colConvolution_" + kernel.get(0) + "x" + kernel.get(1), input, weight, bias, stride,
+        padding, training, b -> "ops.aten.thnn_conv2d(x, w, " + list(kernel) + ", " + b + ", " + list(stride) + ", "
+            + list(padding) + ")");
+  }
+
+  /**
+   * Runs the one-line TorchScript module of a way's convolution on {@code x}, {@code w} (and {@code b}), loaded
+   * through {@link EngineCasts#load} the first time its name is asked for.
+   *
+   * @param way the way's part of the module name (with the kernel, where the expression names it)
+   * @param expression the module's expression over {@code x} and {@code w}, given what stands for the bias:
+   *     {@code b} or {@code None}
+   */
+  private static NDArray throughModule(String way, NDArray input, NDArray weight, NDArray bias, Shape stride,
+      Shape padding, boolean training, UnaryOperator<String> expression) {
+    String name = way + "_s" + stride.get(0) + "x" + stride.get(1) + "_p" + padding.get(0) + "x" + padding.get(1)
+        + (bias == null ? "" : "_bias");
+    PtSymbolBlock module = MODULES.computeIfAbsent(name, key -> EngineCasts.load(key,
         bias == null ? "x: Tensor, w: Tensor" : "x: Tensor, w: Tensor, b: Tensor",
-        "ops.aten.thnn_conv2d(x, w, " + list(kernel) + ", " + (bias == null ? "None" : "b") + ", " + list(stride)
-            + ", " + list(padding) + ")"));
+        expression.apply(bias == null ? "None" : "b")));
     NDList operands = bias == null ? new NDList(input, weight) : new NDList(input, weight, bias);
     return IValueUtils.forward(module, operands, training).singletonOrThrow();
   }
@@ -215,8 +222,10 @@ final class CheckedConvolution {
   }
 
   /**
-   * Runs a configuration both ways on a batch of 2 (fixed pseudo-random values) and compares: the output and,
-   * for a configuration that trains, the gradients of the weight and of the input for a random output gradient.
+   * Runs a configuration the engine's ways (see {@link #candidates}) and the im2col way on a batch of 2 (fixed
+   * pseudo-random values) and returns the first engine way whose output and, for a configuration that trains,
+   * gradients of the weight and of the input for a random output gradient match the im2col way's; the im2col way
+   * if none does.
    * The input gradient is checked even where the network needs none (its first convolution): leaving it out let
    * a wrong bfloat16 step through in {@code MixedPrecisionTest}.
    */

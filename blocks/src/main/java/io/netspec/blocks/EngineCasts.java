@@ -107,7 +107,7 @@ final class EngineCasts {
 
   /**
    * A one-line TorchScript module (see {@link #archive}), compiled by libtorch; its arrays belong to this class's
-   * manager. {@code CheckedConvolution}'s im2col convolutions are loaded the same way.
+   * manager. {@code CheckedConvolution}'s convolutions are loaded the same way.
    */
   static PtSymbolBlock load(String name, String parameters, String expression) {
     try {

@@ -5,11 +5,11 @@
  * {@link io.netspec.blocks.AuxClassifier}, {@link io.netspec.blocks.LocalResponseNorm},
  * {@link io.netspec.blocks.MaxPool} (exact shifted-maxima inference path) and
  * {@link io.netspec.blocks.AdaptiveAvgPool}. A convolution unit's convolution runs through
- * {@code CheckedConvolution}, which probes each configuration on the CPU once and runs libtorch's im2col
- * convolution where the engine's own computes wrong values on the processor. The library depends on
- * {@code ai.djl:api}, DJL's PyTorch engine (the bfloat16 casts and the im2col convolution are TorchScript run
- * through it) and {@code slf4j-api}; generated code depends on it the way protobuf's generated code depends on
- * protobuf-java.
+ * {@code CheckedConvolution}, which probes each configuration on the CPU once and runs it the first of three ways
+ * that computes it right on the processor: channels-last, the plain layout, libtorch's im2col convolution. The
+ * library depends on {@code ai.djl:api}, DJL's PyTorch engine (the bfloat16 casts and the checked convolutions
+ * are TorchScript run through it) and {@code slf4j-api}; generated code depends on it the way protobuf's
+ * generated code depends on protobuf-java.
  *
  * <p>Child names are part of the contract: they make the parameter names of saved files
  * ({@code 01conv1_02conv_weight}), so they never change.
