@@ -348,7 +348,14 @@ def main():
                         help="only the throughput cases (both sizes, training and inference, both sides) of these "
                         "architectures (torchvision, paper); writes bench/results/<stamp>-throughput.json, not "
                         "BENCHMARKS.md")
+    parser.add_argument("--replicas-only", action="store_true",
+                        help="only `train --replicas 2` against 1 through the CLI (googlenet-fashion on part of "
+                        "Fashion-MNIST in bf16 and fp32, googlenet-torchvision on generated photos); writes "
+                        "bench/results/<stamp>-replicas.json")
     options = parser.parse_args()
+    if options.replicas_only:
+        replicas_only(options)
+        return
     if options.throughput_only:
         throughput_only(options)
         return
@@ -459,6 +466,67 @@ def throughput_only(options):
         print(f"{case['model']:11} {case['size']:3}/{case['batch']:2} {case['mode']:5} netspec "
               f"{case['netspec']['images_per_second']:7.2f}  PyTorch {case['pytorch']['images_per_second']:7.2f}  "
               f"ratio {case['ratio']:.2f}")
+
+
+# train --replicas N against 1 through the CLI itself (data loading, the held-out scoring and the optimizer step
+# included), one process per run, the order alternating by round: (label, model, data arguments, other arguments)
+REPLICA_CASES = [
+    ("googlenet-fashion bf16, batch 128", "googlenet-fashion", ["--data", "fashion-mnist", "--limit", "15360"],
+     ["--batch-size", "128", "--precision", "bf16", "--augment", "flip"]),
+    ("googlenet-fashion fp32, batch 128", "googlenet-fashion", ["--data", "fashion-mnist", "--limit", "15360"],
+     ["--batch-size", "128", "--augment", "flip"]),
+    ("googlenet-torchvision fp32 224x224, batch 16", "googlenet-torchvision", ["--data", "PHOTOS"],
+     ["--batch-size", "16", "--val-split", "0.2"]),
+]
+
+
+def replica_cases(rounds, log, counts=(1, 2)):
+    """Images per second of one training epoch with each replica count, per case, and the ratio to one replica
+    (median over rounds)."""
+    import re
+    import shutil
+    import tempfile
+    jar = os.path.join(ROOT, "runtime", "target", "netspec-runtime-0.1.0-SNAPSHOT.jar")
+    env = dict(os.environ, **{k: v for k, v in native_memory_settings().items() if k not in os.environ})
+    work = tempfile.mkdtemp(prefix="netspec-replicas-")
+    photos = os.path.join(work, "photos")
+    subprocess.run([PYTHON, os.path.join(HERE, "make_photos.py"), photos, "5", "48"], check=True)
+    cases = []
+    try:
+        for label, model, data, others in REPLICA_CASES:
+            data = [photos if part == "PHOTOS" else part for part in data]
+            figures = {count: [] for count in counts}
+            for r in range(rounds):
+                for count in (counts if r % 2 == 0 else tuple(reversed(counts))):
+                    command = ["java", "-jar", jar, "train", "--model", model, *data, *others, "--epochs", "1",
+                               "--replicas", str(count), "--output", os.path.join(work, "runs")]
+                    start = time.perf_counter()
+                    done = subprocess.run(command, env=env, capture_output=True, text=True)
+                    wall = time.perf_counter() - start
+                    if done.returncode != 0:
+                        raise RuntimeError(f"{' '.join(command)}: {done.stderr.strip()}")
+                    rate = re.findall(r"([0-9.]+) img/s", done.stdout)
+                    accuracy = re.findall(r"val_accuracy ([0-9.]+)%", done.stdout)
+                    figures[count].append({"images_per_second": float(rate[-1]), "wall_seconds": round(wall, 1),
+                                           "val_accuracy": float(accuracy[-1])})
+                    log(f"{label}, {count} replica(s): {rate[-1]} img/s, {wall:.0f} s, held-out {accuracy[-1]}%")
+            medians = {count: median([f["images_per_second"] for f in figures[count]]) for count in counts}
+            cases.append({"case": label, "model": model, "arguments": data + others,
+                          "runs": {str(count): figures[count] for count in counts},
+                          "median_images_per_second": {str(count): medians[count] for count in counts},
+                          "ratio_to_one_replica": {str(count): round(medians[count] / medians[counts[0]], 3)
+                                                   for count in counts[1:]}})
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return cases
+
+
+def replicas_only(options):
+    results = part_only(options, "replicas", lambda rounds, iterations, log: replica_cases(rounds, log))
+    for case in results["replicas"]:
+        print(f"{case['case']}: " + ", ".join(f"{count} replica(s) {rate:.1f} img/s" for count, rate
+                                              in case["median_images_per_second"].items())
+              + f"; ratio {case['ratio_to_one_replica']}")
 
 
 def profile_only(options):

@@ -11,7 +11,7 @@ import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
  * auxiliary logits (training with auxiliary classifiers), the cross-entropy of each weighted by its
  * {@code loss_weight}. In evaluation the network returns the main logits only and the loss is theirs.
  */
-public final class ClassifierLoss extends Loss {
+public final class ClassifierLoss extends Loss implements CpuReplicas.Objective {
 
   private final SoftmaxCrossEntropyLoss crossEntropy = new SoftmaxCrossEntropyLoss("cross_entropy");
   private final float[] auxWeights;
@@ -38,6 +38,7 @@ public final class ClassifierLoss extends Loss {
    * The mean cross-entropy of every head present in {@code predictions}: the main one first, then each
    * auxiliary classifier, unweighted.
    */
+  @Override
   public NDList headLosses(NDList labels, NDList predictions) {
     if (predictions.size() > 1 + auxWeights.length) {
       throw new IllegalStateException("the network returned " + predictions.size() + " outputs; expected "
@@ -60,6 +61,7 @@ public final class ClassifierLoss extends Loss {
    * collection: the auxiliary classifiers' gradients came out scaled by garbage now and then, and two runs
    * with the same seed differed.
    */
+  @Override
   public NDArray combine(NDList headLosses) {
     NDArray total = headLosses.get(0);
     for (int i = 1; i < headLosses.size(); i++) {

@@ -64,6 +64,7 @@ final class RunDescription {
     settingsJson.addProperty("workers", settings.workers());
     settingsJson.addProperty("device", settings.devices().text());
     settingsJson.addProperty("precision", TrainingSettings.precisionName(settings.precision()));
+    settingsJson.addProperty("replicas", settings.replicas());
     run.add("settings", settingsJson);
 
     run.addProperty("engine", engine.getEngineName() + " " + engine.getVersion());
@@ -122,7 +123,8 @@ final class RunDescription {
           s.has("gradient_clip") ? s.get("gradient_clip").getAsFloat() : 0,
           s.has("workers") ? s.get("workers").getAsInt() : 1,
           // runs from before --precision trained in FP32
-          s.has("precision") ? TrainingSettings.precisionNamed(s.get("precision").getAsString()) : Precision.FP32);
+          s.has("precision") ? TrainingSettings.precisionNamed(s.get("precision").getAsString()) : Precision.FP32,
+          s.has("replicas") ? s.get("replicas").getAsInt() : 1); // runs from before --replicas had one
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("run.json: settings unreadable (" + e.getMessage() + ")", e);
     }

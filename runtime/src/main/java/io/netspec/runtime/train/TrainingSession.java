@@ -53,6 +53,8 @@ public final class TrainingSession {
   private final PrintWriter console;
   private final boolean interactive;
   private final ClassifierLoss loss;
+  /** The CPU replicas of the run in progress with {@code --replicas} 2 or more, else null. */
+  private CpuReplicas replicas;
   private StartingWeights weights;
   private List<String> frozen = List.of();
 
@@ -85,11 +87,12 @@ public final class TrainingSession {
 
   /**
    * Trains, writing the run into a new folder under {@code runsFolder}, locked while it is written. The devices
-   * are checked before the folder is made, and a run that fails before its first epoch is complete (a full disk,
-   * an engine that cannot start) removes its folder: no empty run folder is left behind.
+   * (and that replicas run on the CPU) are checked before the folder is made, and a run that fails before its
+   * first epoch is complete (a full disk, an engine that cannot start) removes its folder: no empty run folder is
+   * left behind.
    */
   public TrainingResult run(Path runsFolder) throws IOException, TranslateException {
-    settings.devices().resolve(Engine.getInstance()); // fails before a folder is made
+    devices(Engine.getInstance()); // fails before a folder is made
     RunFolder folder = RunFolder.create(runsFolder, RunLayout.TRAIN_KIND);
     boolean keep = false;
     try (RunLock lock = RunLock.acquire(folder.path())) {
@@ -128,7 +131,7 @@ public final class TrainingSession {
     long start = System.nanoTime();
     Engine engine = Engine.getInstance();
     engine.setRandomSeed(settings.seed() + from.epoch());
-    Device[] devices = settings.devices().resolve(engine);
+    Device[] devices = devices(engine);
     Shape input = network.type().inputShape();
     ImageTransform transform = data.transformFor((int) input.get(0), (int) input.get(1), (int) input.get(2));
     ImageDataset train = dataset(data.train(), transform, true, settings.augmentation(), settings.seed() + from.epoch());
@@ -157,10 +160,15 @@ public final class TrainingSession {
           .stream().map(name -> shown.getOrDefault(name, name)).toList();
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(network.batchShape(1));
+        if (settings.replicas() > 1) {
+          replicas = new CpuReplicas(settings.replicas(), network.block());
+        }
         JsonObject description = RunDescription.describe(network, data, settings, devices, engine);
         RunDescription.addStart(description, weights == null ? null : weights.origin(), fresh, frozen);
-        console.printf("%s %s on %s; %s, %,d trainable parameters%n", engine.getEngineName(),
-            engine.getVersion(), DeviceChoice.describe(devices), network.type().displayName(),
+        console.printf("%s %s on %s%s; %s, %,d trainable parameters%n", engine.getEngineName(),
+            engine.getVersion(), DeviceChoice.describe(devices),
+            replicas == null ? "" : " (" + settings.replicas() + " replicas, one core each)",
+            network.type().displayName(),
             network.trainableParameters());
         console.printf("data: %s, %,d training and %,d held-out images; run folder %s%n",
             data.source().description(), data.train().count(), data.test().count(), folder.path());
@@ -205,7 +213,21 @@ public final class TrainingSession {
       }
     } finally {
       loader.shutdownNow();
+      if (replicas != null) {
+        replicas.close();
+        replicas = null;
+      }
     }
+  }
+
+  /** The devices to train on; replicas only on the CPU alone. */
+  private Device[] devices(Engine engine) {
+    Device[] devices = settings.devices().resolve(engine);
+    if (settings.replicas() > 1 && !(devices.length == 1 && Device.Type.CPU.equals(devices[0].getDeviceType()))) {
+      throw new IllegalArgumentException("--replicas splits each batch over the CPU's cores, but this run trains on "
+          + DeviceChoice.describe(devices) + " (several GPUs: --device gpu:0,1; the CPU: --device cpu)");
+    }
+    return devices;
   }
 
   /** Ends a run whose held-out figures are no longer numbers: further epochs would only repeat it. */
@@ -341,6 +363,16 @@ public final class TrainingSession {
   private void trainStep(Trainer trainer, Batch batch, EpochTally tally,
       Function<String, TrainingDivergedException> diverged) {
     List<String> heads = headNames();
+    if (replicas != null) {
+      for (CpuReplicas.Part part : replicas.train(batch, loss)) {
+        if (part.notFinite() >= 0) {
+          throw diverged.apply(heads.get(part.notFinite()));
+        }
+        tally.add(part.headLosses(), part.predictions().head(), part.labels().head());
+      }
+      trainer.step();
+      return;
+    }
     try (GradientCollector collector = trainer.newGradientCollector()) {
       for (Batch part : batch.split(trainer.getDevices(), false)) {
         NDList labels = part.getLabels();
@@ -372,9 +404,9 @@ public final class TrainingSession {
     ProgressBar bar = new ProgressBar(console, interactive, "  held-out", images);
     for (Batch batch : trainer.iterateDataset(test)) {
       try (batch) {
-        for (Batch part : batch.split(trainer.getDevices(), false)) {
-          NDList labels = part.getLabels();
-          NDList predictions = trainer.evaluate(part.getData());
+        for (CpuReplicas.Part part : heldOutParts(trainer, batch)) {
+          NDList labels = part.labels();
+          NDList predictions = part.predictions();
           tally.add(loss.headLosses(labels, predictions), predictions.head(), labels.head());
           scores.add(predictions.head(), labels.head());
         }
@@ -383,6 +415,18 @@ public final class TrainingSession {
     }
     bar.clear();
     return tally;
+  }
+
+  /** The network's inference outputs for a held-out batch: on the replicas side by side, else device by device. */
+  private List<CpuReplicas.Part> heldOutParts(Trainer trainer, Batch batch) {
+    if (replicas != null) {
+      return replicas.evaluate(batch);
+    }
+    List<CpuReplicas.Part> parts = new ArrayList<>();
+    for (Batch part : batch.split(trainer.getDevices(), false)) {
+      parts.add(new CpuReplicas.Part(null, trainer.evaluate(part.getData()), part.getLabels(), -1));
+    }
+    return parts;
   }
 
   /** The progress bar's figures, named as metrics.jsonl names them. */

@@ -23,10 +23,13 @@ import java.util.Objects;
  * @param gradientClip the largest absolute value of a gradient element, 0 for no clipping
  * @param workers threads that decode images and make batches ahead of the training step
  * @param precision the number format of the forward and backward passes ({@code --precision})
+ * @param replicas parts of each batch trained side by side on the CPU, each on one core ({@code --replicas}); 1
+ *     for one pass over the whole batch, with libtorch's operators sharing the cores
  */
 public record TrainingSettings(int epochs, int batchSize, OptimizerChoice optimizer, float learningRate,
     LearningRateSchedule schedule, int warmupEpochs, float weightDecay, int seed, DeviceChoice devices,
-    Augmentation augmentation, float labelSmoothing, float gradientClip, int workers, Precision precision) {
+    Augmentation augmentation, float labelSmoothing, float gradientClip, int workers, Precision precision,
+    int replicas) {
 
   public TrainingSettings {
     Objects.requireNonNull(precision, "precision");
@@ -54,6 +57,21 @@ public record TrainingSettings(int epochs, int batchSize, OptimizerChoice optimi
     if (workers < 1) {
       throw new IllegalArgumentException("--workers must be at least 1, not " + workers);
     }
+    if (replicas < 1) {
+      throw new IllegalArgumentException("--replicas must be at least 1, not " + replicas);
+    }
+    if (replicas > batchSize) {
+      throw new IllegalArgumentException("--replicas " + replicas + " needs batches of at least as many images, not "
+          + batchSize);
+    }
+  }
+
+  /** Settings trained as one pass over each batch. */
+  public TrainingSettings(int epochs, int batchSize, OptimizerChoice optimizer, float learningRate,
+      LearningRateSchedule schedule, int warmupEpochs, float weightDecay, int seed, DeviceChoice devices,
+      Augmentation augmentation, float labelSmoothing, float gradientClip, int workers, Precision precision) {
+    this(epochs, batchSize, optimizer, learningRate, schedule, warmupEpochs, weightDecay, seed, devices,
+        augmentation, labelSmoothing, gradientClip, workers, precision, 1);
   }
 
   /** Settings in FP32. */
@@ -80,25 +98,31 @@ public record TrainingSettings(int epochs, int batchSize, OptimizerChoice optimi
   /** The same settings for a run of {@code total} epochs in all. */
   public TrainingSettings withEpochs(int total) {
     return new TrainingSettings(total, batchSize, optimizer, learningRate, schedule, warmupEpochs, weightDecay,
-        seed, devices, augmentation, labelSmoothing, gradientClip, workers, precision);
+        seed, devices, augmentation, labelSmoothing, gradientClip, workers, precision, replicas);
   }
 
   /** The same settings on other devices. */
   public TrainingSettings withDevices(DeviceChoice other) {
     return new TrainingSettings(epochs, batchSize, optimizer, learningRate, schedule, warmupEpochs, weightDecay,
-        seed, other, augmentation, labelSmoothing, gradientClip, workers, precision);
+        seed, other, augmentation, labelSmoothing, gradientClip, workers, precision, replicas);
   }
 
   /** The same settings with {@code threads} loading threads. */
   public TrainingSettings withWorkers(int threads) {
     return new TrainingSettings(epochs, batchSize, optimizer, learningRate, schedule, warmupEpochs, weightDecay,
-        seed, devices, augmentation, labelSmoothing, gradientClip, threads, precision);
+        seed, devices, augmentation, labelSmoothing, gradientClip, threads, precision, replicas);
   }
 
   /** The same settings in another number format. */
   public TrainingSettings withPrecision(Precision format) {
     return new TrainingSettings(epochs, batchSize, optimizer, learningRate, schedule, warmupEpochs, weightDecay,
-        seed, devices, augmentation, labelSmoothing, gradientClip, workers, format);
+        seed, devices, augmentation, labelSmoothing, gradientClip, workers, format, replicas);
+  }
+
+  /** The same settings with each batch split over {@code count} replicas on the CPU. */
+  public TrainingSettings withReplicas(int count) {
+    return new TrainingSettings(epochs, batchSize, optimizer, learningRate, schedule, warmupEpochs, weightDecay,
+        seed, devices, augmentation, labelSmoothing, gradientClip, workers, precision, count);
   }
 
   /** The recipe in one line, for the console. */
