@@ -214,11 +214,8 @@ final class CpuReplicas implements AutoCloseable {
         }
         return results;
       }
-      List<Future<Part>> futures = new ArrayList<>();
-      for (Callable<Part> task : tasks) {
-        futures.add(threads.submit(task));
-      }
-      for (Future<Part> future : futures) {
+      // invokeAll returns once every task has ended: a part that fails does not close the batch under the others
+      for (Future<Part> future : threads.invokeAll(tasks)) {
         results.add(future.get());
       }
       return results;
