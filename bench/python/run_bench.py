@@ -11,10 +11,13 @@ import datetime
 import json
 import os
 import platform
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 import profile_report
@@ -483,9 +486,6 @@ REPLICA_CASES = [
 def replica_cases(rounds, log, counts=(1, 2)):
     """Images per second of one training epoch with each replica count, per case, and the ratio to one replica
     (median over rounds)."""
-    import re
-    import shutil
-    import tempfile
     jar = os.path.join(ROOT, "runtime", "target", "netspec-runtime-0.1.0-SNAPSHOT.jar")
     env = dict(os.environ, **{k: v for k, v in native_memory_settings().items() if k not in os.environ})
     work = tempfile.mkdtemp(prefix="netspec-replicas-")
